@@ -1,0 +1,37 @@
+import { LitElement, type PropertyDeclarations } from 'lit';
+
+import { updateWhenLocaleChanges } from '@lit/localize';
+import { trackLocale } from './locale.js';
+
+/**
+ * Base class for every cme-widgets element: joins the page's locale (nearest `lang`),
+ * re-renders when the locale changes, and offers the heading level editors set to fit the
+ * page outline.
+ */
+export class CmeElement extends LitElement {
+  static override properties: PropertyDeclarations = { headingLevel: { attribute: 'heading-level', type: Number } };
+
+  /** Level of the component's top heading (2–6), so it fits the page outline. */
+  headingLevel = 2;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    trackLocale(this, true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    trackLocale(this, false);
+  }
+
+  /** A heading level clamped to 2–6 (an embedded widget is never the page's h1). */
+  protected level(offset = 0): number {
+    const base = Number.isInteger(this.headingLevel) ? this.headingLevel : 2;
+    return Math.min(6, Math.max(2, base) + offset);
+  }
+}

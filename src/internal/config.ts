@@ -1,0 +1,47 @@
+/**
+ * Editor configuration: structured settings come from a child
+ * `<script type="application/json">` (works in every CMS that allows a script tag with data)
+ * or from a URL in `config-src`. Failures become `{path, message}` errors the component shows
+ * to the editor instead of a blank box.
+ */
+export interface ConfigError {
+  path: string;
+  message: string;
+}
+
+export type ConfigResult<T> = { ok: true; value: T | undefined } | { ok: false; errors: ConfigError[] };
+
+/** Reads the first child `<script type="application/json">` of the host, if any. */
+export function readInlineConfig(host: Element): ConfigResult<unknown> {
+  const script = [...host.children].find(
+    (el): el is HTMLScriptElement => el instanceof HTMLScriptElement && el.type.trim().toLowerCase() === 'application/json',
+  );
+  if (!script) return { ok: true, value: undefined };
+  return parseJsonText(script.textContent ?? '', 'inline JSON config');
+}
+
+/** Fetches JSON config from a URL (same origin or CORS-enabled). */
+export async function fetchConfig(url: string, signal?: AbortSignal): Promise<ConfigResult<unknown>> {
+  try {
+    const response = await fetch(url, { credentials: 'same-origin', signal: signal ?? null, headers: { Accept: 'application/json' } });
+    if (!response.ok) return { ok: false, errors: [{ path: 'config-src', message: `Could not load ${url} (HTTP ${response.status}).` }] };
+    return parseJsonText(await response.text(), url);
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') return { ok: true, value: undefined };
+    return { ok: false, errors: [{ path: 'config-src', message: `Could not load ${url}: ${(error as Error).message}` }] };
+  }
+}
+
+function parseJsonText(text: string, where: string): ConfigResult<unknown> {
+  if (text.trim() === '') return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, errors: [{ path: where, message: `This is not valid JSON: ${(error as Error).message}` }] };
+  }
+}
+
+/** Logs config errors once for the editor's browser console, without throwing. */
+export function reportConfigErrors(tag: string, errors: ConfigError[]): void {
+  console.error(`<${tag}> configuration problem:\n${errors.map((e) => `- ${e.path}: ${e.message}`).join('\n')}`);
+}

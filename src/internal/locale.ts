@@ -1,0 +1,76 @@
+import { configureLocalization } from '@lit/localize';
+import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
+
+export type Locale = typeof sourceLocale | (typeof targetLocales)[number];
+type Localization = ReturnType<typeof configureLocalization>;
+type LocaleModule = Awaited<ReturnType<Parameters<typeof configureLocalization>[0]['loadLocale']>>;
+
+/**
+ * One `import()` per locale, written out so bundlers and the test server can see them
+ * (a template-literal import 404s under the test runner). Each locale is its own lazy chunk.
+ */
+const loaders: Record<string, () => Promise<LocaleModule>> = {
+  pl: () => import('../generated/locales/pl.js'),
+};
+
+const KEY = Symbol.for('cme-widgets.localization');
+const shared = globalThis as { [KEY]?: Localization };
+
+/** `configureLocalization` is page-global and throws if called twice (bundle loaded twice). */
+const localization = (): Localization =>
+  (shared[KEY] ??= configureLocalization({ sourceLocale, targetLocales, loadLocale: (l) => loaders[l]!() }));
+
+const shipped: readonly string[] = [sourceLocale, ...targetLocales];
+
+/** Maps any BCP 47 tag (`pl-PL`, `en`, `EN-us`, `cy`) to a shipped locale; unknown → source. */
+export function resolveLocale(lang: string | null | undefined): Locale {
+  const tag = (lang ?? '').trim().toLowerCase();
+  const primary = tag.split('-')[0];
+  const found =
+    shipped.find((l) => l.toLowerCase() === tag) ?? shipped.find((l) => l.toLowerCase().split('-')[0] === primary);
+  return (found ?? sourceLocale) as Locale;
+}
+
+/** The `lang` that applies to a node: its own, else the nearest ancestor's, crossing shadow roots. */
+export function nearestLang(node: Node | null): string {
+  for (; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
+    if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang')!;
+  }
+  return '';
+}
+
+/** The locale the components render in now (for `Intl` formatting). */
+export const activeLocale = (): Locale => localization().getLocale() as Locale;
+
+const hosts = new Set<Element>();
+let observer: MutationObserver | undefined;
+let pending: Promise<void> = Promise.resolve();
+
+/**
+ * `@lit/localize` runtime mode has one active locale per page, so the components agree on one:
+ * that of the first connected component in document order, from its nearest `lang`.
+ */
+function sync(): void {
+  const first = [...hosts].filter((h) => h.isConnected).sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1))[0];
+  if (!first) return;
+  const target = resolveLocale(nearestLang(first));
+  if (target !== localization().getLocale()) {
+    pending = localization()
+      .setLocale(target)
+      .catch((error: unknown) => console.error(`cme-widgets: no "${target}" translation`, error));
+  }
+}
+
+/** Called by every component on connect/disconnect; watches `lang` anywhere in the document. */
+export function trackLocale(host: Element, connected: boolean): void {
+  if (connected) hosts.add(host);
+  else hosts.delete(host);
+  if (!observer) {
+    observer = new MutationObserver(sync);
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
+  sync();
+}
+
+/** Resolves once the locale the components asked for is loaded (tests and first render). */
+export const localeReady = (): Promise<void> => pending;

@@ -1,0 +1,67 @@
+// Browser tests in the machine's own Chromium and Firefox ESR (nothing is downloaded).
+// Both go through @web/test-runner-chrome with puppeteer-core: Chromium over CDP, Firefox over
+// WebDriver BiDi (TOOLCHAIN.md). The browsers run in a zone far from London on purpose: the
+// components must never trust the viewer's clock zone.
+import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { findBrowsers } from './scripts/browsers.mjs';
+import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
+import { defaultReporter } from '@web/test-runner';
+
+const { chromium, firefox } = findBrowsers();
+const only = process.env.BROWSERS ? process.env.BROWSERS.split(',') : ['chromium', 'firefox'];
+const env = { ...process.env, TZ: process.env.TEST_TZ ?? 'Pacific/Auckland' };
+
+const browsers = [];
+if (only.includes('chromium') && chromium) {
+  browsers.push(
+    chromeLauncher({
+      puppeteer: puppeteerCore,
+      launchOptions: {
+        executablePath: chromium,
+        headless: true,
+        env,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+        ],
+      },
+    }),
+  );
+}
+if (only.includes('firefox') && firefox) {
+  browsers.push(
+    chromeLauncher({
+      puppeteer: puppeteerCore,
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: firefox,
+        headless: true,
+        env,
+        extraPrefsFirefox: {
+          'network.dns.localDomains': 'firefox.settings.services.mozilla.com',
+          'network.dns.disablePrefetch': true,
+          'browser.shell.checkDefaultBrowser': false,
+        },
+      },
+    }),
+  );
+}
+
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 1,
+  concurrentBrowsers: 2,
+  browsers,
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 300000,
+  browserStartTimeout: 60000,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  reporters: [defaultReporter(), countingReporter(process.env.WTR_SUMMARY)],
+};
