@@ -1,0 +1,118 @@
+/**
+ * Compulsory school age (CSA) in England — DOMAIN.md §2.
+ *
+ * Education Act 1996 s8, the Education (Start of Compulsory School Age) Order 1998 and the
+ * Education (School Leaving Date) Order 1997. Pure civil-date arithmetic on ISO `YYYY-MM-DD`
+ * strings: dates are handled as UTC midnights and read back with UTC getters only, so the
+ * result never depends on the device's time zone.
+ */
+
+/** A civil date as `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/** Where a child stands against compulsory school age on a given day. */
+export type SchoolAgeStatus = 'under' | 'compulsory' | 'over';
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Parses `YYYY-MM-DD` into [year, month 1–12, day], or `null` if it is not a real calendar date. */
+function parts(value: string): [number, number, number] | null {
+  const m = typeof value === 'string' ? ISO.exec(value) : null;
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  t.setUTCFullYear(y); // Date.UTC maps years 0–99 to 1900–1999
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d ? [y, mo, d] : null;
+}
+
+function parseOrThrow(value: string): [number, number, number] {
+  const p = parts(value);
+  if (!p) throw new RangeError(`Invalid date "${String(value)}": expected a real calendar date as YYYY-MM-DD`);
+  return p;
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+const iso = (y: number, m: number, d: number): IsoDate => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+
+/** True if `value` is a real calendar date written `YYYY-MM-DD` (e.g. `2021-02-30` is not). */
+export function isIsoDate(value: unknown): value is IsoDate {
+  return typeof value === 'string' && parts(value) !== null;
+}
+
+/** True for leap years in the proleptic Gregorian calendar. */
+const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/**
+ * The date a child born on `[y, m, d]` reaches the age of `years`. A 29 February birthday is
+ * reached on 1 March in common years (DOMAIN.md §2; Family Law Reform Act 1969 s9).
+ */
+function birthday(y: number, m: number, d: number, years: number): [number, number, number] {
+  const year = y + years;
+  return m === 2 && d === 29 && !isLeap(year) ? [year, 3, 1] : [year, m, d];
+}
+
+/** The last Friday in June of `year` (DOMAIN.md §2: the school leaving date). */
+export function lastFridayInJune(year: number): IsoDate {
+  const weekday = new Date(Date.UTC(year, 5, 30)).getUTCDay(); // 0 = Sunday … 5 = Friday
+  return iso(year, 6, 30 - ((weekday + 2) % 7));
+}
+
+/**
+ * The compulsory school age of a child born on `dateOfBirth` (DOMAIN.md §2).
+ *
+ * - `starts`: the first prescribed day (31 March, 31 August, 31 December) on or after the 5th
+ *   birthday — the birthday itself if it is one (s8(2)).
+ * - `ends`: the last Friday in June of the school year (1 September–31 August) in which the
+ *   child turns 16 (s8(3)); CSA includes that whole day.
+ *
+ * @throws {RangeError} if `dateOfBirth` is not a real `YYYY-MM-DD` date.
+ * @example compulsorySchoolAge('2020-02-10') // { starts: '2025-03-31', ends: '2036-06-27' }
+ */
+export function compulsorySchoolAge(dateOfBirth: string): { starts: IsoDate; ends: IsoDate } {
+  const [y, m, d] = parseOrThrow(dateOfBirth);
+  const five = birthday(y, m, d, 5);
+  const fifth = iso(...five);
+  // Every year has 31 December, so the first prescribed day always falls in the 5th-birthday year.
+  const starts = [`${pad(five[0], 4)}-03-31`, `${pad(five[0], 4)}-08-31`, `${pad(five[0], 4)}-12-31`].find((p) => p >= fifth)!;
+  const [sy, sm] = birthday(y, m, d, 16);
+  // A school year runs 1 September–31 August; turning 16 from September puts the leaving date next June.
+  const ends = lastFridayInJune(sm >= 9 ? sy + 1 : sy);
+  return { starts, ends };
+}
+
+/**
+ * Whether a child born on `dateOfBirth` is under, of, or over compulsory school age on `on`
+ * (both `YYYY-MM-DD`; the start and end days are inside CSA). DOMAIN.md §2.
+ *
+ * @throws {RangeError} if either date is invalid.
+ */
+export function schoolAgeStatus(dateOfBirth: string, on: string): SchoolAgeStatus {
+  const { starts, ends } = compulsorySchoolAge(dateOfBirth);
+  parseOrThrow(on);
+  return on < starts ? 'under' : on > ends ? 'over' : 'compulsory';
+}
+
+/**
+ * True if a child born on `dateOfBirth` is of compulsory school age on the day `on`.
+ *
+ * @throws {RangeError} if either date is invalid.
+ */
+export function isOfCompulsorySchoolAge(dateOfBirth: string, on: string): boolean {
+  return schoolAgeStatus(dateOfBirth, on) === 'compulsory';
+}
+
+const londonFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * Today's civil date in England (Europe/London, GMT/BST) at the instant `at`, whatever the
+ * device's own time zone is (DOMAIN.md §6). E.g. `2025-06-27T23:30:00Z` → `2025-06-28` (BST).
+ */
+export function londonToday(at: Date): IsoDate {
+  const p = Object.fromEntries(londonFormat.formatToParts(at).map((x) => [x.type, x.value]));
+  return `${p['year']}-${p['month']}-${p['day']}`;
+}
