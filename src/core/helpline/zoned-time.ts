@@ -1,0 +1,125 @@
+/**
+ * Civil dates and wall-clock times in any IANA time zone, with `Intl` only.
+ *
+ * The helpline keeps UK hours whatever the viewer's device says (DOMAIN.md §6), so nothing here
+ * uses local getters (`getHours`, `getDate`…): instants are read through
+ * `Intl.DateTimeFormat({ timeZone })` and civil dates are handled as UTC calendar days.
+ */
+
+/** A civil date `YYYY-MM-DD`, the minutes since its midnight, and its weekday (0 = Monday … 6 = Sunday). */
+export interface ZonedParts {
+  date: string;
+  minutes: number;
+  weekday: number;
+}
+
+/** Weekday keys in `weekly` config, Monday first; index = `ZonedParts.weekday`. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const DAY_MS = 86_400_000;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    // h23: midnight is "00", never "24"; latn digits so Number() can read the parts.
+    f = new Intl.DateTimeFormat('en-GB-u-nu-latn', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True when `Intl` knows `timeZone` (e.g. `Europe/London`; not `Mars/Base`). */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The wall clock in `timeZone` at instant `ms`, as if it were a UTC timestamp (whole seconds). */
+function wallMs(ms: number, timeZone: string): number {
+  const p: Record<string, number> = {};
+  for (const { type, value } of formatter(timeZone).formatToParts(ms)) p[type] = Number(value);
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour! % 24, p.minute!, p.second!);
+}
+
+/** The zone's UTC offset in ms at instant `ms`. */
+function offsetAt(ms: number, timeZone: string): number {
+  const whole = Math.floor(ms / 1000) * 1000;
+  return wallMs(whole, timeZone) - whole;
+}
+
+/** The civil date, minutes since midnight and weekday in `timeZone` at instant `at`. */
+export function zonedParts(at: Date | number, timeZone: string): ZonedParts {
+  const wall = wallMs(+at, timeZone);
+  const date = new Date(wall).toISOString().slice(0, 10);
+  return { date, minutes: Math.floor((wall - parseDate(date)) / 60_000), weekday: weekdayOf(date) };
+}
+
+/**
+ * The instant at which the wall clock in `timeZone` shows `minutes` after midnight on `date`
+ * (`minutes` may be 1440: the next midnight).
+ * DST, deterministically: in a gap (spring forward) the time moves forward by the gap (01:30 in
+ * London on the last Sunday of March is 02:30 BST); in an overlap (autumn) the earlier instant wins.
+ */
+export function zonedInstant(date: string, minutes: number, timeZone: string): Date {
+  const local = parseDate(date) + minutes * 60_000;
+  // The offsets a day either side: no zone changes offset twice within two days.
+  const before = offsetAt(local - DAY_MS, timeZone);
+  const after = offsetAt(local + DAY_MS, timeZone);
+  const candidates = [local - before, local - after].filter((t) => offsetAt(t, timeZone) === local - t);
+  // No candidate: a gap. Reading the wall time with the earlier offset lands after the jump.
+  return new Date(candidates.length ? Math.min(...candidates) : local - before);
+}
+
+/** `date` plus `days` calendar days (negative allowed). */
+export function addDays(date: string, days: number): string {
+  return new Date(parseDate(date) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Weekday of a civil date: 0 = Monday … 6 = Sunday. */
+export function weekdayOf(date: string): number {
+  return (new Date(parseDate(date)).getUTCDay() + 6) % 7;
+}
+
+/** True for a real calendar date written `YYYY-MM-DD` (`2026-02-30` is not one). */
+export function isIsoDate(value: string): boolean {
+  const ms = Date.parse(value);
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(value);
+}
+
+/** Midnight UTC of a `YYYY-MM-DD` date, in ms. */
+function parseDate(date: string): number {
+  return Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10));
+}
+
+/**
+ * Minutes since midnight of a range `HH:MM-HH:MM` (00:00–24:00; start < end is checked by the
+ * config schema, not here), or `undefined` when it is not written that way.
+ */
+export function parseRange(range: string): [start: number, end: number] | undefined {
+  const m = /^(\d\d):(\d\d)-(\d\d):(\d\d)$/.exec(range);
+  if (!m) return undefined;
+  const start = +m[1]! * 60 + +m[2]!;
+  const end = +m[3]! * 60 + +m[4]!;
+  const ok = (h: string, min: string) => +min < 60 && (+h < 24 || h + min === '2400');
+  return ok(m[1]!, m[2]!) && ok(m[3]!, m[4]!) ? [start, end] : undefined;
+}
+
+/** `minutes` since midnight as `HH:MM`. */
+export function formatMinutes(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
