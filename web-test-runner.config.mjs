@@ -7,6 +7,27 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { findBrowsers } from './scripts/browsers.mjs';
 import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
+import { buildSync } from 'esbuild';
+
+/**
+ * @sinonjs/fake-timers ships CommonJS only: serve it to the browsers as one ES module,
+ * bundled on request, at /__fake-timers.js.
+ */
+const fakeTimersModule = {
+  name: 'fake-timers-esm',
+  serve(context) {
+    if (context.path !== '/__fake-timers.js') return undefined;
+    const [out] = buildSync({
+      entryPoints: ['node_modules/@sinonjs/fake-timers/src/fake-timers-src.js'],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      external: ['util'], // only required under Node (guarded by `process`)
+      write: false,
+    }).outputFiles;
+    return { body: out.text, type: 'js' };
+  },
+};
 
 const { chromium, firefox } = findBrowsers();
 const only = process.env.BROWSERS ? process.env.BROWSERS.split(',') : ['chromium', 'firefox'];
@@ -62,6 +83,9 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
   browserStartTimeout: 60000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [
+    fakeTimersModule,
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+  ],
   reporters: [defaultReporter(), countingReporter(process.env.WTR_SUMMARY)],
 };

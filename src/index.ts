@@ -3,3 +3,4 @@
  * `<script type="module" src=".../cme-widgets.js"></script>` once; loading it twice is harmless.
  */
 export { CmeDefinition } from './components/cme-definition/define.js';
+export { CmeHelpline } from './components/cme-helpline/define.js';

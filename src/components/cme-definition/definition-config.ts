@@ -1,6 +1,7 @@
 import type { TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { fetchConfig, readInlineConfig, reportConfigErrors, type ConfigError, type ConfigResult } from '../../internal/config.js';
+import { readInlineConfig, reportConfigErrors, type ConfigError, type ConfigResult } from '../../internal/config.js';
+import { fetchConfig } from '../../internal/config-src.js';
 import { renderConfigError } from '../../internal/config-error.js';
 import { sanitizeHtml } from '../../internal/sanitize.js';
 

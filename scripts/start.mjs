@@ -1,0 +1,28 @@
+// npm start: the demo (Vite dev server on index.html) and the referral relay on its embedded
+// defaults, side by side; /api is proxied from the demo to the relay. Ctrl+C stops both.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const children = [];
+function start(name, cmd, args) {
+  const child = spawn(cmd, args, { stdio: 'inherit', env: process.env });
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`${name} stopped (${signal ?? code}); stopping the rest.`);
+    stop(code ?? 1);
+  });
+  children.push(child);
+}
+
+let stopping = false;
+function stop(code = 0) {
+  stopping = true;
+  for (const c of children) c.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 2000).unref();
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+if (existsSync('src/server/cli.ts')) start('relay', 'npx', ['tsx', 'src/server/cli.ts', 'serve']);
+start('demo', 'npx', ['vite']);
+console.log('\nDemo: http://127.0.0.1:5173/  (relay on http://127.0.0.1:8787, proxied at /api)\n');

@@ -1,0 +1,225 @@
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import { CmeElement } from '../../internal/cme-element.js';
+import { heading } from '../../internal/heading.js';
+import { baseStyles } from '../../internal/styles.js';
+import { ClockController } from '../../internal/clock.js';
+import { readInlineConfig, reportConfigErrors, type ConfigError } from '../../internal/config.js';
+import { formatDayDate, formatList, formatTime, weekdayName } from '../../internal/format.js';
+// The zod-free checker: same answers as the zod schema (tested), a sixth of the size.
+import { checkHelplineConfig, defaultHelplineConfig } from '../../core/helpline/check-config.js';
+import type { HelplineConfig } from '../../core/helpline/config.js';
+import { describeHelpline, groupedWeeklyHours, type HelplineView } from '../../core/helpline/describe.js';
+import type { BankHolidaySets } from '../../core/helpline/bank-holidays.js';
+import { helplineStyles } from './cme-helpline.styles.js';
+
+const DEFAULT_PHONE = '01905 844 440';
+
+/**
+ * The school attendance helpline with its hours and a live open/closed state, in the
+ * helpline's own time zone (Europe/London by default) whatever the viewer's device says.
+ * Closed on bank holidays, closure days and, when term dates are configured, outside term
+ * (DOMAIN.md §6). It re-renders exactly when the state changes.
+ *
+ * Hours come from a child `<script type="application/json">` (a `HelplineConfig`) or from
+ * `config-src`; without either, the seed's hours apply: Monday, Wednesday and Friday,
+ * 9am to 12:30pm and 1pm to 4:30pm.
+ *
+ * @summary The attendance helpline with a live "open now" / "closed" state.
+ *
+ * @slot intro - Text shown under the heading.
+ * @slot after - Extra content at the end of the box.
+ *
+ * @csspart box - The bordered box.
+ * @csspart heading - The heading.
+ * @csspart status - The open/closed sentence.
+ * @csspart phone - The telephone link.
+ * @csspart hours - The list of weekly hours.
+ * @csspart config-error - The message shown to editors when the configuration is broken.
+ *
+ * @cssprop --cme-helpline-open-colour - Border colour while open (default #00703c).
+ * @cssprop --cme-helpline-closed-colour - Border colour while closed (default #505a5f).
+ * @cssprop --cme-border-colour - Box border (default #b1b4b6).
+ */
+export class CmeHelpline extends CmeElement {
+  static override styles = [baseStyles, helplineStyles];
+  static override properties: PropertyDeclarations = {
+    phone: {},
+    email: {},
+    heading: {},
+    termTimeOnly: { attribute: 'term-time-only', converter: (v: string | null) => v !== 'false' },
+    configSrc: { attribute: 'config-src' },
+    bankHolidaysSrc: { attribute: 'bank-holidays-src' },
+    config: { state: true },
+    errorView: { state: true },
+    holidays: { state: true },
+    announcement: { state: true },
+  };
+
+  /** Telephone number as shown; the `tel:` link is derived from it. */
+  phone = DEFAULT_PHONE;
+  /** Optional email address shown under the phone number. */
+  email?: string;
+  /** Replaces the heading text ("School attendance helpline"). */
+  heading?: string;
+  /** Say "term time only" (default true, as the seed's helpline). Set `term-time-only="false"` to hide it. */
+  termTimeOnly = true;
+  /** URL of a JSON `HelplineConfig`, instead of the inline script. */
+  configSrc?: string;
+  /** URL of a GOV.UK bank-holidays JSON feed; the bundled snapshot is used if it fails. */
+  bankHolidaysSrc?: string;
+
+  private config: HelplineConfig = defaultHelplineConfig;
+  /** Set when the editor config is broken; the message loads lazily (rarely needed). */
+  private errors: ConfigError[] = [];
+  private errorView?: TemplateResult;
+  private holidays?: BankHolidaySets;
+  private announcement = '';
+  private view?: HelplineView;
+  private readonly clock = new ClockController(this, () => this.requestUpdate());
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const inline = readInlineConfig(this);
+    this.applyConfig(inline.ok ? inline.value : undefined, inline.ok ? [] : inline.errors);
+  }
+
+  private applyConfig(value: unknown, errors: ConfigError[]): void {
+    if (errors.length === 0 && value !== undefined) {
+      const parsed = checkHelplineConfig(value);
+      if (parsed.ok) this.config = parsed.value;
+      else errors = parsed.errors;
+    }
+    this.errors = errors;
+    this.requestUpdate();
+    if (errors.length) {
+      reportConfigErrors('cme-helpline', errors);
+      void import('../../internal/config-error.js').then((m) => (this.errorView = m.renderConfigError('cme-helpline', errors)));
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('configSrc') && this.configSrc) {
+      void import('../../internal/config-src.js')
+        .then((m) => m.fetchConfig(this.configSrc!))
+        .then((r) => this.applyConfig(r.ok ? r.value : undefined, r.ok ? [] : r.errors));
+    }
+    if (changed.has('bankHolidaysSrc') && this.bankHolidaysSrc) void this.loadBankHolidays(this.bankHolidaysSrc);
+    if (this.errors.length) return;
+    const previous = this.view;
+    this.view = describeHelpline(this.config, this.clock.now(), this.holidays);
+    this.clock.wakeAt(this.view.refreshAt);
+    // Announce real changes only (not the first render, nor a new day's wording).
+    if (previous && stateKey(previous) !== stateKey(this.view)) this.announcement = this.statusText(this.view);
+  }
+
+  protected override updated(): void {
+    void this.writeJsonLd();
+  }
+
+  private async loadBankHolidays(url: string): Promise<void> {
+    try {
+      const response = await fetch(url, { headers: { Accept: 'application/json' } });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const { parseBankHolidayFeed } = await import('../../core/helpline/bank-holidays.js');
+      this.holidays = parseBankHolidayFeed(await response.json());
+    } catch (error) {
+      console.warn(`<cme-helpline>: could not use bank holidays from ${url} (${(error as Error).message}); using the bundled list.`);
+    }
+  }
+
+  /** "Wednesday 2 December at 9am", or "today at 9am". */
+  private when(at: Date, today: boolean): string {
+    const time = formatTime(at, this.config.timeZone);
+    return today ? msg(str`today at ${time}`) : msg(str`${formatDayDate(at, this.config.timeZone)} at ${time}`);
+  }
+
+  private statusText(view: HelplineView): string {
+    const tz = this.config.timeZone;
+    if (view.state === 'open') return msg(str`Open now · closes at ${formatTime(view.closesAt, tz)}`);
+    if (view.state === 'break') return msg(str`Closed for lunch · reopens at ${formatTime(view.reopensAt, tz)}`);
+    if (!view.opensAt) {
+      return msg('Closed · the next opening date has not been published yet');
+    }
+    const when = this.when(view.opensAt, view.opensToday);
+    switch (view.reason) {
+      case 'bank-holiday':
+        return msg(str`Closed for ${view.label ?? msg('the bank holiday')} · reopens ${when}`);
+      case 'school-holiday':
+        return msg(str`Closed for the school holidays · reopens ${when}`);
+      case 'closure':
+        return view.label ? msg(str`Closed today (${view.label}) · reopens ${when}`) : msg(str`Closed today · reopens ${when}`);
+      default:
+        return msg(str`Closed · opens ${when}`);
+    }
+  }
+
+  private hours(): TemplateResult {
+    const range = (r: { from: string; to: string }) => {
+      const at = (hhmm: string) => {
+        const [h, m] = hhmm.split(':').map(Number) as [number, number];
+        // Format the wall time as a time of day; UTC keeps it from shifting.
+        return formatTime(new Date(Date.UTC(2024, 0, 1, h % 24, m)), 'UTC');
+      };
+      return msg(str`${at(r.from)} to ${at(r.to)}`);
+    };
+    return html`<dl part="hours">
+      ${groupedWeeklyHours(this.config).map(
+        (g) => html`<dt>${formatList(g.days.map(weekdayName))}</dt>
+          <dd>${formatList(g.ranges.map(range))}</dd>`,
+      )}
+    </dl>`;
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    if (this.errors.length) return this.errorView ?? nothing;
+    const view = this.view!;
+    const tel = this.phone.replace(/[^\d+]/g, '');
+    const termTime = this.termTimeOnly || this.config.termTime !== undefined;
+    const notes = [
+      termTime ? msg('The helpline is open during term time only.') : '',
+      this.config.bankHolidays === false ? '' : msg('It is closed on bank holidays.'),
+    ].filter(Boolean);
+    return html`<div part="box" class="box ${view.state === 'open' ? 'open' : 'closed'}">
+      ${heading(this.level(), this.heading || msg('School attendance helpline'))}
+      <slot name="intro"></slot>
+      <p part="status" class="status">${this.statusText(view)}</p>
+      <p class="visually-hidden" role="status">${this.announcement}</p>
+      <p>
+        ${msg('Telephone:')}
+        <a part="phone" class="phone" href="tel:${tel}">${this.phone}</a>
+      </p>
+      ${this.email ? html`<p>${msg('Email:')} <a href="mailto:${this.email}">${this.email}</a></p>` : ''}
+      ${heading(this.level(1), msg('Opening hours'), undefined, 'hours-heading')}
+      ${this.hours()}
+      <p>${notes.join(' ')}</p>
+      <slot name="after"></slot>
+    </div>`;
+  }
+
+  /**
+   * schema.org opening hours as JSON-LD in the light DOM, where search engines read it.
+   * Under Trusted Types a script's text needs a policy; then we skip it rather than break.
+   */
+  private async writeJsonLd(): Promise<void> {
+    if (this.errors.length) return;
+    // Only crawlers read it: load the builder after the visible box has rendered.
+    const { openingHoursJsonLd } = await import('../../core/helpline/json-ld.js');
+    const data = openingHoursJsonLd(this.config, this.clock.now(), { name: this.heading || 'School attendance helpline', telephone: this.phone, ...(this.email ? { email: this.email } : {}) }, this.holidays);
+    const json = JSON.stringify(data);
+    let script = this.querySelector<HTMLScriptElement>(':scope > script[type="application/ld+json"][data-cme]');
+    if (script?.textContent === json) return;
+    try {
+      script ??= Object.assign(document.createElement('script'), { type: 'application/ld+json' });
+      script.dataset.cme = 'hours';
+      script.textContent = json;
+      if (!script.isConnected) this.append(script);
+    } catch {
+      // Trusted Types enforced without a policy for this: the visible hours still show.
+    }
+  }
+}
+
+function stateKey(view: HelplineView): string {
+  return view.state === 'closed' ? `closed:${view.reason}:${view.label ?? ''}` : view.state;
+}
