@@ -15,7 +15,7 @@ function run(label, cmd, args) {
 run('translations', 'node', ['scripts/check-translations.mjs', '--build']);
 run('bundles', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 run('type declarations', 'npx', ['tsc', '-p', 'tsconfig.build.json']);
-run('custom elements manifest', 'npx', ['cem', 'analyze', '--litelement', '--globs', 'src/components/**/*.ts', '--exclude', 'src/**/*.styles.ts', '--outdir', 'dist']);
+run('custom elements manifest', 'npx', ['cem', 'analyze', '--litelement', '--globs', 'src/components/**/*.ts', 'src/internal/cme-element.ts', '--exclude', 'src/**/*.styles.ts', '--outdir', 'dist']);
 if (existsSync('scripts/referral-json-schema.ts')) run('referral JSON Schema', 'npx', ['tsx', 'scripts/referral-json-schema.ts']);
 
 // The manifest is also kept at the package root, where package.json "customElements" points.

@@ -147,6 +147,7 @@ describe('<cme-helpline>', () => {
   it('shows editors the field at fault for bad hours', async () => {
     at('2026-11-30T10:00:00Z');
     const el = await helpline({ weekly: { mon: ['9-12:30'] } });
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'editor message shown');
     await expect(el).to.be.accessible();
     const alert = el.shadowRoot!.querySelector('[role="alert"]')!.textContent!;
     expect(alert).to.contain('weekly.mon.0');
@@ -156,12 +157,14 @@ describe('<cme-helpline>', () => {
   it('shows editors the field at fault for an unknown time zone', async () => {
     at('2026-11-30T10:00:00Z');
     const el = await helpline({ timeZone: 'Mars/Base' });
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'editor message shown');
     expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('timeZone');
   });
 
   it('publishes schema.org opening hours as JSON-LD in the light DOM', async () => {
     at('2026-12-14T10:00:00Z');
     const el = await helpline({ closures: [{ date: '2026-12-16', label: 'Staff training' }] });
+    await waitUntil(() => el.querySelector('script[type="application/ld+json"]'), 'JSON-LD written');
     const script = el.querySelector('script[type="application/ld+json"]')!;
     const data = JSON.parse(script.textContent!);
     const specs = data.hoursAvailable as { dayOfWeek?: string; opens: string; closes: string; validFrom?: string }[];

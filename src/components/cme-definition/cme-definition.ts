@@ -15,6 +15,7 @@ const DEFAULT_EMAIL = 'cme@worcestershire.gov.uk';
  * when CME ends and how to tell the CME team. Content follows the DfE statutory guidance
  * "Children missing education" (September 2025) and Education Act 1996 s436A (DOMAIN.md §1).
  *
+ * @tagname cme-definition
  * @summary The CME definition, for council pages about school attendance.
  *
  * @slot definition - Replaces the legal definition.
@@ -44,9 +45,9 @@ export class CmeDefinition extends CmeElement {
     email: {},
     heading: {},
     configSrc: { attribute: 'config-src' },
-    sectionHtml: { state: true },
-    extraHtml: { state: true },
-    errorView: { state: true },
+    sectionHtml: { state: true, attribute: false },
+    extraHtml: { state: true, attribute: false },
+    errorView: { state: true, attribute: false },
   };
 
   /** The CME team's email address shown in the contact section. */

@@ -10,7 +10,8 @@ import { formatDayDate, formatList, formatTime, weekdayName } from '../../intern
 import { checkHelplineConfig, defaultHelplineConfig } from '../../core/helpline/check-config.js';
 import type { HelplineConfig } from '../../core/helpline/config.js';
 import { describeHelpline, groupedWeeklyHours, type HelplineView } from '../../core/helpline/describe.js';
-import type { BankHolidaySets } from '../../core/helpline/bank-holidays.js';
+import { parseBankHolidayFeed, type BankHolidaySets } from '../../core/helpline/bank-holidays.js';
+import { openingHoursJsonLd } from '../../core/helpline/json-ld.js';
 import { helplineStyles } from './cme-helpline.styles.js';
 
 const DEFAULT_PHONE = '01905 844 440';
@@ -25,6 +26,7 @@ const DEFAULT_PHONE = '01905 844 440';
  * `config-src`; without either, the seed's hours apply: Monday, Wednesday and Friday,
  * 9am to 12:30pm and 1pm to 4:30pm.
  *
+ * @tagname cme-helpline
  * @summary The attendance helpline with a live "open now" / "closed" state.
  *
  * @slot intro - Text shown under the heading.
@@ -50,10 +52,10 @@ export class CmeHelpline extends CmeElement {
     termTimeOnly: { attribute: 'term-time-only', converter: (v: string | null) => v !== 'false' },
     configSrc: { attribute: 'config-src' },
     bankHolidaysSrc: { attribute: 'bank-holidays-src' },
-    config: { state: true },
-    errorView: { state: true },
-    holidays: { state: true },
-    announcement: { state: true },
+    config: { state: true, attribute: false },
+    errorView: { state: true, attribute: false },
+    holidays: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
   };
 
   /** Telephone number as shown; the `tel:` link is derived from it. */
@@ -114,14 +116,13 @@ export class CmeHelpline extends CmeElement {
   }
 
   protected override updated(): void {
-    void this.writeJsonLd();
+    this.writeJsonLd();
   }
 
   private async loadBankHolidays(url: string): Promise<void> {
     try {
       const response = await fetch(url, { headers: { Accept: 'application/json' } });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const { parseBankHolidayFeed } = await import('../../core/helpline/bank-holidays.js');
       this.holidays = parseBankHolidayFeed(await response.json());
     } catch (error) {
       console.warn(`<cme-helpline>: could not use bank holidays from ${url} (${(error as Error).message}); using the bundled list.`);
@@ -201,10 +202,8 @@ export class CmeHelpline extends CmeElement {
    * schema.org opening hours as JSON-LD in the light DOM, where search engines read it.
    * Under Trusted Types a script's text needs a policy; then we skip it rather than break.
    */
-  private async writeJsonLd(): Promise<void> {
+  private writeJsonLd(): void {
     if (this.errors.length) return;
-    // Only crawlers read it: load the builder after the visible box has rendered.
-    const { openingHoursJsonLd } = await import('../../core/helpline/json-ld.js');
     const data = openingHoursJsonLd(this.config, this.clock.now(), { name: this.heading || 'School attendance helpline', telephone: this.phone, ...(this.email ? { email: this.email } : {}) }, this.holidays);
     const json = JSON.stringify(data);
     let script = this.querySelector<HTMLScriptElement>(':scope > script[type="application/ld+json"][data-cme]');
