@@ -1,0 +1,284 @@
+/**
+ * The referral relay's HTTP app (Fastify 5). `buildApp(config, deps)` wires the outbox, mailer and
+ * delivery worker; tests inject a clock, a store, a mailer or a log stream.
+ *
+ *   POST /api/referrals  JSON referral (+ optional Idempotency-Key) → 202 {reference, status} once on disk
+ *   GET  /api/health     {ok, queue: {pending, failed}}
+ *
+ * Every error body has one shape, `{"errors":[{"path","message"}]}`, so the form can map server
+ * errors onto its fields with the same code it uses for its own validation.
+ */
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { Writable } from 'node:stream';
+import { parseReferral, type ReferralError } from '../core/referral/schema.js';
+import { londonDate } from '../core/referral/rules.js';
+import type { RelayConfig } from './config.js';
+import { loggerOptions, safeError } from './logger.js';
+import { createMailer, type Mailer, type MailerOptions } from './mailer.js';
+import { Outbox } from './outbox.js';
+import { DeliveryWorker } from './worker.js';
+
+export interface RelayDeps {
+  /** Milliseconds since the epoch (default `Date.now`): receipt times, retries, retention, "today". */
+  clock?: () => number;
+  outbox?: Outbox;
+  mailer?: Mailer;
+  mailerOptions?: MailerOptions;
+  /** Where log lines go (default stdout). */
+  logStream?: Writable;
+  /** Jitter source for retries. */
+  random?: () => number;
+  /** Start the delivery worker (default true). */
+  startWorker?: boolean;
+  workerConcurrency?: number;
+  workerPollMs?: number;
+  /** How often delivered content older than RETENTION_DAYS is purged (default hourly). */
+  purgeIntervalMs?: number;
+}
+
+export interface RelayHandles {
+  config: RelayConfig;
+  outbox: Outbox;
+  mailer: Mailer;
+  worker: DeliveryWorker;
+  /** Purges delivered content older than RETENTION_DAYS now; returns how many were purged. */
+  purge(): number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    relay: RelayHandles;
+  }
+}
+
+const DAY_MS = 86_400_000;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+/** A request-level problem, answered with `status` and the usual error body. */
+class HttpProblem extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly errors: ReferralError[],
+  ) {
+    super('request problem');
+    this.name = 'HttpProblem';
+  }
+}
+
+const problem = (status: number, message: string, path = '') => new HttpProblem(status, [{ path, message }]);
+
+/**
+ * JSON.parse refusing the keys that pollute prototypes. A broken or hostile body becomes a 400;
+ * its text never reaches a log (V8's SyntaxError messages quote the input).
+ */
+export function parseJsonSafely(text: string): unknown {
+  if (text.trim() === '') throw problem(400, 'The request body is empty: send the referral as JSON.');
+  try {
+    // Fast path: no forbidden key in sight. (A key spelt with \u escapes slips past this test, but
+    // JSON.parse only makes it an own property, which the strict schema then refuses by name.)
+    if (!/"(?:__proto__|constructor|prototype)"\s*:/.test(text)) return JSON.parse(text);
+    return JSON.parse(text, (key, value: unknown) => {
+      if (key === '__proto__' || key === 'constructor' || key === 'prototype') throw problem(400, 'Remove this field: it is not part of a referral', key);
+      return value;
+    });
+  } catch (error) {
+    if (error instanceof HttpProblem) throw error;
+    throw problem(400, 'The referral could not be read: it is not valid JSON, or it is nested too deeply.');
+  }
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** The London date for "not in the future", recomputed at most once a minute. */
+function londonToday(clock: () => number): () => string {
+  let minute = -1;
+  let today = '';
+  return () => {
+    const now = clock();
+    if (Math.floor(now / 60_000) !== minute) {
+      minute = Math.floor(now / 60_000);
+      today = londonDate(new Date(now));
+    }
+    return today;
+  };
+}
+const LOGGED = Symbol('logged');
+
+export async function buildApp(config: RelayConfig, deps: RelayDeps = {}): Promise<FastifyInstance> {
+  const clock = deps.clock ?? Date.now;
+  const today = londonToday(clock);
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel, deps.logStream),
+    // Fastify's own request lines carry the client address: we log our own (method, route, status, time).
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: config.bodyLimit,
+    // A hop count works at runtime (proxy-addr) although Fastify's types omit it.
+    trustProxy: config.trustProxy as boolean | string,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    requestIdHeader: false,
+    return503OnClosing: true,
+    requestTimeout: 30_000,
+  });
+
+  const ownOutbox = !deps.outbox;
+  const ownMailer = !deps.mailer;
+  const outbox = deps.outbox ?? new Outbox(join(config.dataDir, 'outbox.sqlite'), { clock });
+  const mailer = deps.mailer ?? createMailer(config, { maxConnections: deps.workerConcurrency ?? 4, ...deps.mailerOptions });
+  const worker = new DeliveryWorker(outbox, mailer, {
+    clock,
+    maxAttempts: config.maxAttempts,
+    retryBaseMs: config.retryBaseMs,
+    retryMaxMs: config.retryMaxMs,
+    ...(deps.workerConcurrency ? { concurrency: deps.workerConcurrency } : {}),
+    ...(deps.workerPollMs ? { pollMs: deps.workerPollMs } : {}),
+    ...(deps.random ? { random: deps.random } : {}),
+    log: app.log,
+  });
+  const purge = (): number => {
+    const purged = outbox.purgeDelivered(clock() - config.retentionDays * DAY_MS);
+    if (purged > 0) app.log.info({ purged, retentionDays: config.retentionDays }, 'purged delivered referral content');
+    return purged;
+  };
+  app.decorate('relay', { config, outbox, mailer, worker, purge });
+
+  // --- security: origin allow-list, CORS, headers, rate limit --------------------------------
+  const allowed = new Set(config.allowedOrigins);
+  app.addHook('onRequest', async (request) => {
+    const origin = request.headers.origin;
+    if (origin !== undefined && !allowed.has(origin)) {
+      throw problem(403, 'This website is not allowed to send referrals here. Contact the CME team by phone or email instead.');
+    }
+  });
+  await app.register(cors, {
+    origin: config.allowedOrigins,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['Content-Type', 'Idempotency-Key'],
+    exposedHeaders: ['Retry-After'],
+    maxAge: 600,
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } },
+    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => {
+      const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
+      return new HttpProblem(429, [{ path: '', message: `Too many referrals have been sent from your network. Try again in ${seconds} seconds.` }]);
+    },
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('Cache-Control', 'no-store');
+  });
+  // One line per request (method, route, status, time); an accepted referral's line also names it.
+  app.addHook('onResponse', async (request, reply) => {
+    const reference = (request as { [LOGGED]?: string })[LOGGED];
+    request.log.info(
+      { method: request.method, route: request.routeOptions.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime), ...(reference ? { reference } : {}) },
+      reference ? 'referral queued' : 'request',
+    );
+  });
+
+  // --- JSON only ---------------------------------------------------------------------------------
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: config.bodyLimit }, (_request, body, done) => {
+    try {
+      done(null, parseJsonSafely(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+
+  const send = (reply: FastifyReply, status: number, errors: ReferralError[]) => reply.code(status).send({ errors });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof HttpProblem) return send(reply, error.statusCode, error.errors);
+    const code = (error as { code?: string }).code;
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) {
+      return send(reply, 413, [{ path: '', message: `The referral is too large: the limit is ${Math.round(config.bodyLimit / 1024)} KB. Shorten the longest answers and try again.` }]);
+    }
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
+      return send(reply, 415, [{ path: '', message: 'Send the referral as JSON, with the header Content-Type: application/json.' }]);
+    }
+    if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return send(reply, 400, [{ path: '', message: 'The request body is empty: send the referral as JSON.' }]);
+    if (status >= 400 && status < 500) return send(reply, status, [{ path: '', message: 'The request could not be read.' }]);
+    request.log.error({ error: safeError(error) }, 'unexpected error');
+    return send(reply, 500, [{ path: '', message: 'Something went wrong on our side. Try again in a few minutes.' }]);
+  });
+  app.setNotFoundHandler((_request, reply) => send(reply, 404, [{ path: '', message: 'Not found.' }]));
+
+  // --- routes ------------------------------------------------------------------------------------
+  app.post(
+    '/api/referrals',
+    { config: { rateLimit: { max: config.rateLimitPerMinute, timeWindow: 60_000 } } },
+    async (request, reply) => {
+      const type = request.headers['content-type'] ?? '';
+      if (!/^application\/json\s*(;\s*charset="?utf-8"?\s*)?$/i.test(type)) throw problem(415, 'Send the referral as JSON, with the header Content-Type: application/json.');
+      const key = request.headers['idempotency-key'];
+      if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
+        throw problem(400, 'The Idempotency-Key header must be 1 to 200 visible ASCII characters.', 'Idempotency-Key');
+      }
+      const result = parseReferral(request.body, { today: today() });
+      if (!result.ok) {
+        // Paths can echo client-chosen key names: log only how many problems, and whether the trap fired.
+        request.log.info({ errors: result.errors.length, honeypot: result.errors.some((e) => e.path === 'website') }, 'referral rejected');
+        return send(reply, 400, result.errors);
+      }
+      const payload = JSON.stringify(result.value);
+      let saved;
+      try {
+        saved = await outbox.enqueue({ payload, payloadHash: sha256(payload), idempotencyKey: key === undefined ? undefined : sha256(`idempotency:${key}`) });
+      } catch (error) {
+        request.log.error({ error: safeError(error) }, 'could not store a referral');
+        reply.header('Retry-After', '5');
+        return send(reply, 503, [{ path: '', message: 'The referral could not be saved just now. Try again in a few seconds.' }]);
+      }
+      if (saved.created) worker.wake();
+      if (saved.conflict) request.log.warn({ reference: saved.reference }, 'Idempotency-Key reused with different content: the first referral stands');
+      if (!saved.created) request.log.info({ reference: saved.reference }, 'Idempotency-Key replay: same reference returned');
+      (request as { [LOGGED]?: string })[LOGGED] = saved.reference;
+      return reply.code(202).send({ reference: saved.reference, status: 'queued' });
+    },
+  );
+
+  app.get('/api/health', async (request, reply) => {
+    try {
+      const counts = outbox.counts();
+      return { ok: true, queue: { pending: counts.pending, failed: counts.failed } };
+    } catch (error) {
+      request.log.error({ error: safeError(error) }, 'health check could not read the outbox');
+      return reply.code(503).send({ ok: false, queue: null });
+    }
+  });
+
+  // --- lifecycle -----------------------------------------------------------------------------
+  let purgeTimer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    purge();
+    purgeTimer = setInterval(() => {
+      try {
+        purge();
+      } catch (error) {
+        app.log.error({ error: safeError(error) }, 'retention purge failed');
+      }
+    }, deps.purgeIntervalMs ?? 3_600_000);
+    purgeTimer.unref();
+    if (deps.startWorker !== false) worker.start();
+  });
+  // Runs after in-flight requests have been answered: finish the emails being sent, then close.
+  app.addHook('onClose', async () => {
+    clearInterval(purgeTimer);
+    await worker.stop();
+    if (ownMailer) mailer.close();
+    if (ownOutbox) outbox.close();
+  });
+
+  return app;
+}

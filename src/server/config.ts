@@ -1,0 +1,151 @@
+/**
+ * The relay's configuration, from environment variables (DESIGN.md's table, plus a few advanced
+ * delivery and proxy settings). Every value is checked at start-up; a bad one stops the relay with
+ * a message naming the variable. SMTP_URL's value is never echoed (it may hold a password).
+ */
+import { isAbsolute, resolve } from 'node:path';
+import { normaliseEmail } from '../core/referral/rules.js';
+
+export interface RelayConfig {
+  host: string;
+  port: number;
+  /** Absolute path of the data directory (outbox database, default mail folder). */
+  dataDir: string;
+  teamEmail: string;
+  mailFrom: string;
+  /** Unset: emails are written as .eml files to `${dataDir}/mail`. */
+  smtpUrl: string | undefined;
+  smtpAllowPlaintext: boolean;
+  allowedOrigins: string[];
+  rateLimitPerMinute: number;
+  retentionDays: number;
+  /** Delivery attempts before a referral is marked failed. */
+  maxAttempts: number;
+  /** First retry delay; doubles each attempt up to `retryMaxMs`, with jitter. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** Fastify `trustProxy`: false, true, a hop count or a list of proxy addresses. */
+  trustProxy: boolean | number | string;
+  logLevel: string;
+  /** Largest accepted request body in bytes. */
+  bodyLimit: number;
+}
+
+export const DEFAULT_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid environment variable ${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `"${raw}" is not a whole number from ${min} to ${max}.`);
+  }
+  return Number(raw);
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1' || raw === 'yes') return true;
+  if (raw === 'false' || raw === '0' || raw === 'no') return false;
+  throw new ConfigError(name, `"${env[name]}" is not true or false.`);
+}
+
+function address(env: Env, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const email = normaliseEmail(raw);
+  if (!email) throw new ConfigError(name, `"${raw}" is not an email address (write just the address, like cme@example.gov.uk).`);
+  return email;
+}
+
+function origins(env: Env): string[] {
+  const raw = env.ALLOWED_ORIGINS?.trim();
+  if (raw === undefined || raw === '') return [...DEFAULT_ORIGINS];
+  return raw.split(',').map((part) => {
+    const origin = part.trim();
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin.replace(/\/$/, '')) {
+      throw new ConfigError('ALLOWED_ORIGINS', `"${origin}" is not an origin like https://www.example.gov.uk (scheme, host and optional port; no path; "*" is not allowed).`);
+    }
+    return url.origin;
+  });
+}
+
+function smtp(env: Env): string | undefined {
+  const raw = env.SMTP_URL?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('SMTP_URL', 'it is not a URL like smtp://user:password@mail.example.org:587 (value not shown).');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new ConfigError('SMTP_URL', `the scheme must be smtp: (STARTTLS) or smtps: (implicit TLS), not ${url.protocol}`);
+  }
+  if (!url.hostname) throw new ConfigError('SMTP_URL', 'it names no host (value not shown).');
+  return raw;
+}
+
+function trustProxy(env: Env): boolean | number | string {
+  const raw = env.TRUST_PROXY?.trim();
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (/^[\d.:a-fA-F/, ]+$/.test(raw)) return raw;
+  throw new ConfigError('TRUST_PROXY', `"${raw}" is not true, false, a hop count or a list of proxy addresses.`);
+}
+
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): RelayConfig {
+  const host = env.HOST?.trim() || '127.0.0.1';
+  if (!/^[\w.:-]+$/.test(host)) throw new ConfigError('HOST', `"${host}" is not a host name or address.`);
+  const dataDirRaw = env.DATA_DIR?.trim() || './var';
+  const level = env.LOG_LEVEL?.trim() || 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(level)) {
+    throw new ConfigError('LOG_LEVEL', `"${level}" is not one of fatal, error, warn, info, debug, trace, silent.`);
+  }
+  const retryBaseMs = integer(env, 'DELIVERY_RETRY_BASE_MS', 5_000, 1, 3_600_000);
+  return {
+    host,
+    port: integer(env, 'PORT', 8787, 0, 65535),
+    dataDir: isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw),
+    teamEmail: address(env, 'CME_TEAM_EMAIL', 'cme@worcestershire.gov.uk'),
+    mailFrom: address(env, 'MAIL_FROM', 'no-reply@localhost'),
+    smtpUrl: smtp(env),
+    smtpAllowPlaintext: bool(env, 'SMTP_ALLOW_PLAINTEXT', false),
+    allowedOrigins: origins(env),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 60, 1, 1_000_000),
+    retentionDays: integer(env, 'RETENTION_DAYS', 30, 0, 36_500),
+    maxAttempts: integer(env, 'DELIVERY_MAX_ATTEMPTS', 60, 1, 10_000),
+    retryBaseMs,
+    retryMaxMs: Math.max(retryBaseMs, integer(env, 'DELIVERY_RETRY_MAX_MS', 1_800_000, 1, 86_400_000)),
+    trustProxy: trustProxy(env),
+    logLevel: level,
+    bodyLimit: 64 * 1024,
+  };
+}
+
+/** Where mail goes, for the start-up message: never shows SMTP credentials. */
+export function describeMailTarget(config: RelayConfig): string {
+  if (!config.smtpUrl) return `No SMTP_URL set: each email is written as an .eml file in ${resolve(config.dataDir, 'mail')}`;
+  const url = new URL(config.smtpUrl);
+  const mode = url.protocol === 'smtps:' ? 'implicit TLS' : config.smtpAllowPlaintext ? 'STARTTLS when offered, plaintext allowed' : 'STARTTLS required';
+  return `Emails go to ${url.protocol}//${url.hostname}${url.port ? `:${url.port}` : ''} (${mode}) for ${config.teamEmail}`;
+}
