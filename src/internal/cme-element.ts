@@ -29,6 +29,14 @@ export class CmeElement extends LitElement {
     trackLocale(this, false);
   }
 
+  /**
+   * Whether the editor gave inline config (a JSON script child or `data-config`). Config code
+   * (`internal/config.ts`, zod for some components) loads only then, so it lives here.
+   */
+  protected hasInlineConfig(): boolean {
+    return !!this.querySelector(':scope > script[type="application/json" i]') || this.hasAttribute('data-config');
+  }
+
   /** A heading level clamped to 2–6 (an embedded widget is never the page's h1). */
   protected level(offset = 0): number {
     const base = Number.isInteger(this.headingLevel) ? this.headingLevel : 2;
