@@ -1,7 +1,8 @@
 /**
  * Editor configuration: structured settings come from a child
- * `<script type="application/json">` (works in every CMS that allows a script tag with data)
- * or from a URL in `config-src`. Failures become `{path, message}` errors the component shows
+ * `<script type="application/json">` (works in every CMS that allows a script tag with data),
+ * a `data-config` attribute holding JSON (for editors such as CKEditor that strip scripts), or
+ * from a URL in `config-src`. Failures become `{path, message}` errors the component shows
  * to the editor instead of a blank box.
  */
 export interface ConfigError {
@@ -11,13 +12,17 @@ export interface ConfigError {
 
 export type ConfigResult<T> = { ok: true; value: T | undefined } | { ok: false; errors: ConfigError[] };
 
-/** Reads the first child `<script type="application/json">` of the host, if any. */
-export function readInlineConfig(host: Element): ConfigResult<unknown> {
-  const script = [...host.children].find(
+const jsonScript = (host: Element) =>
+  [...host.children].find(
     (el): el is HTMLScriptElement => el instanceof HTMLScriptElement && el.type.trim().toLowerCase() === 'application/json',
   );
-  if (!script) return { ok: true, value: undefined };
-  return parseJsonText(script.textContent ?? '', 'inline JSON config');
+
+/** Reads the first child `<script type="application/json">`, else `data-config`, if any. */
+export function readInlineConfig(host: Element): ConfigResult<unknown> {
+  const script = jsonScript(host);
+  if (script) return parseJsonText(script.textContent ?? '', 'inline JSON config');
+  const attribute = host.getAttribute('data-config');
+  return attribute === null ? { ok: true, value: undefined } : parseJsonText(attribute, 'data-config');
 }
 
 export function parseJsonText(text: string, where: string): ConfigResult<unknown> {

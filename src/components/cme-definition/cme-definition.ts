@@ -65,7 +65,7 @@ export class CmeDefinition extends CmeElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Config handling (and DOMPurify) loads only when the editor gave config.
-    const firstWithInline = !this.hasUpdated && this.querySelector(':scope > script[type="application/json"]') !== null;
+    const firstWithInline = !this.hasUpdated && this.hasInlineConfig();
     if (firstWithInline || (changed.has('configSrc' as keyof CmeDefinition) && this.configSrc)) {
       void import('./definition-config.js')
         .then(({ loadDefinitionConfig }) => loadDefinitionConfig(this, this.configSrc))

@@ -206,11 +206,11 @@ export class CmeHelpline extends CmeElement {
     if (this.errors.length) return;
     const data = openingHoursJsonLd(this.config, this.clock.now(), { name: this.heading || 'School attendance helpline', telephone: this.phone, ...(this.email ? { email: this.email } : {}) }, this.holidays);
     const json = JSON.stringify(data);
-    let script = this.querySelector<HTMLScriptElement>(':scope > script[type="application/ld+json"][data-cme]');
+    let script = this.querySelector<HTMLScriptElement>(':scope > script[type="application/ld+json"][data-cme-hours]');
     if (script?.textContent === json) return;
     try {
       script ??= Object.assign(document.createElement('script'), { type: 'application/ld+json' });
-      script.dataset.cme = 'hours';
+      script.setAttribute('data-cme-hours', '');
       script.textContent = json;
       if (!script.isConnected) this.append(script);
     } catch {
