@@ -1,7 +1,7 @@
 // npm run build: translations → bundles (vite) → type declarations → custom-elements.json →
 // the referral JSON Schema. Each step fails the build on error.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 
 function run(label, cmd, args) {
   console.log(`\n▶ ${label}`);
@@ -18,6 +18,4 @@ run('type declarations', 'npx', ['tsc', '-p', 'tsconfig.build.json']);
 run('custom elements manifest', 'npx', ['cem', 'analyze', '--litelement', '--globs', 'src/components/**/*.ts', 'src/internal/cme-element.ts', '--exclude', 'src/**/*.styles.ts', '--outdir', 'dist']);
 if (existsSync('scripts/referral-json-schema.ts')) run('referral JSON Schema', 'npx', ['tsx', 'scripts/referral-json-schema.ts']);
 
-// The manifest is also kept at the package root, where package.json "customElements" points.
-writeFileSync('custom-elements.json', readFileSync('dist/custom-elements.json'));
 console.log('\n✔ build complete: dist/');
