@@ -1,6 +1,6 @@
 // npm start: the demo (Vite dev server on index.html) and the referral relay on its embedded
 // defaults, side by side; /api is proxied from the demo to the relay. Ctrl+C stops both.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const children = [];
@@ -22,6 +22,12 @@ function stop(code = 0) {
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
+
+// Some demo pages use the built bundle (dist/): build it first (~15 s).
+console.log('Building dist/ for the demo pages that use the built bundle…');
+if (spawnSync('npm', ['run', '--silent', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) {
+  console.error('The build failed; the demo pages that use dist/ will not work.');
+}
 
 if (existsSync('src/server/cli.ts')) start('relay', 'npx', ['tsx', 'src/server/cli.ts', 'serve']);
 start('demo', 'npx', ['vite']);
