@@ -8,8 +8,6 @@ import type { DefinitionSection, SectionViews } from './definition-config.js';
 
 export type { DefinitionConfig, DefinitionSection } from './definition-config.js';
 
-const DEFAULT_EMAIL = 'cme@worcestershire.gov.uk';
-
 /**
  * What "children missing education" (CME) means, who is and is not CME, what the council does,
  * when CME ends and how to tell the CME team. Content follows the DfE statutory guidance
@@ -51,7 +49,7 @@ export class CmeDefinition extends CmeElement {
   };
 
   /** The CME team's email address shown in the contact section. */
-  email = DEFAULT_EMAIL;
+  email = 'cme@worcestershire.gov.uk';
 
   /** Replaces the main heading text. */
   heading?: string;
@@ -95,7 +93,7 @@ export class CmeDefinition extends CmeElement {
 
   protected override render(): TemplateResult {
     if (this.errorView) return this.errorView;
-    const email = this.email || DEFAULT_EMAIL;
+    const email = this.email || 'cme@worcestershire.gov.uk';
     return html`
       ${heading(this.level(), this.heading || msg('Children missing education'), 'cme-heading')}
       ${this.section(

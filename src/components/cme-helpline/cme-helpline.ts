@@ -14,8 +14,6 @@ import { parseBankHolidayFeed, type BankHolidaySets } from '../../core/helpline/
 import { openingHoursJsonLd } from '../../core/helpline/json-ld.js';
 import { helplineStyles } from './cme-helpline.styles.js';
 
-const DEFAULT_PHONE = '01905 844 440';
-
 /**
  * The school attendance helpline with its hours and a live open/closed state, in the
  * helpline's own time zone (Europe/London by default) whatever the viewer's device says.
@@ -59,7 +57,7 @@ export class CmeHelpline extends CmeElement {
   };
 
   /** Telephone number as shown; the `tel:` link is derived from it. */
-  phone = DEFAULT_PHONE;
+  phone = '01905 844 440';
   /** Optional email address shown under the phone number. */
   email?: string;
   /** Replaces the heading text ("School attendance helpline"). */
