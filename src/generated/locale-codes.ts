@@ -12,6 +12,7 @@ export const sourceLocale = `en-GB`;
  */
 export const targetLocales = [
   `pl`,
+  `ur`,
 ] as const;
 
 /**
@@ -20,4 +21,5 @@ export const targetLocales = [
 export const allLocales = [
   `en-GB`,
   `pl`,
+  `ur`,
 ] as const;

@@ -1,7 +1,7 @@
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { trackLocale } from './locale.js';
+import { activeLocale, RTL_LOCALES, trackLocale } from './locale.js';
 
 /**
  * Base class for every cme-widgets element: joins the page's locale (nearest `lang`),
@@ -27,6 +27,22 @@ export class CmeElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     trackLocale(this, false);
+  }
+
+  /**
+   * Right-to-left locales (Urdu) lay the component out right to left even when the page around
+   * it does not say `dir="rtl"`; an editor's own `dir` attribute always wins.
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    const rtl = RTL_LOCALES.includes(activeLocale());
+    if (rtl && !this.hasAttribute('dir')) {
+      this.setAttribute('dir', 'rtl');
+      this.toggleAttribute('data-cme-auto-dir', true);
+    } else if (!rtl && this.hasAttribute('data-cme-auto-dir')) {
+      this.removeAttribute('dir');
+      this.removeAttribute('data-cme-auto-dir');
+    }
+    super.update(changed);
   }
 
   /**

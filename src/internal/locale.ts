@@ -11,7 +11,11 @@ type LocaleModule = Awaited<ReturnType<Parameters<typeof configureLocalization>[
  */
 const loaders: Record<string, () => Promise<LocaleModule>> = {
   pl: () => import('../generated/locales/pl.js'),
+  ur: () => import('../generated/locales/ur.js'),
 };
+
+/** Locales written right to left. */
+export const RTL_LOCALES: readonly string[] = ['ur'];
 
 const KEY = Symbol.for('cme-widgets.localization');
 const shared = globalThis as { [KEY]?: Localization };
