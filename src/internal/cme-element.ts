@@ -2,6 +2,7 @@ import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit'
 
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { activeLocale, RTL_LOCALES, trackLocale } from './locale.js';
+import { overrideText, parseTextOverrides, type TextOverrides } from './text-overrides.js';
 
 /**
  * Base class for every cme-widgets element: joins the page's locale (nearest `lang`),
@@ -9,14 +10,32 @@ import { activeLocale, RTL_LOCALES, trackLocale } from './locale.js';
  * page outline.
  */
 export class CmeElement extends LitElement {
-  static override properties: PropertyDeclarations = { headingLevel: { attribute: 'heading-level', type: Number } };
+  static override properties: PropertyDeclarations = {
+    headingLevel: { attribute: 'heading-level', type: Number },
+    textOverrides: { attribute: 'data-i18n', converter: { fromAttribute: (v: string | null) => v } },
+  };
 
   /** Level of the component's top heading (2–6), so it fits the page outline. */
   headingLevel = 2;
 
+  /**
+   * Copy overrides, as JSON: `{"text as shown": "replacement"}`. Replaces any text the
+   * component shows that equals a key exactly, in the page's language, without a rebuild.
+   */
+  textOverrides?: string;
+
   constructor() {
     super();
     updateWhenLocaleChanges(this);
+    // Every render goes through the editor's copy overrides, when there are any.
+    const render = this.render;
+    let cached: [string | undefined, TextOverrides | undefined] = [undefined, undefined];
+    this.render = () => {
+      const out = render.call(this);
+      if (!this.textOverrides) return out;
+      if (cached[0] !== this.textOverrides) cached = [this.textOverrides, parseTextOverrides(this.textOverrides, this.localName)];
+      return cached[1] ? overrideText(out, cached[1]) : out;
+    };
   }
 
   override connectedCallback(): void {

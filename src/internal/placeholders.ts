@@ -5,13 +5,13 @@
  *
  * - `data-cme` names the component: `definition`, `helpline`, `wizard` or `referral-form`.
  * - Every other `data-foo` becomes the attribute `foo`, except `data-config` (JSON settings),
- *   which the components read as it is. `id`, `class`, `lang`, `dir` and `title` are kept.
+ *   and `data-i18n` (copy overrides), which the components read as they are. `id`, `class`, `lang`, `dir` and `title` are kept.
  * - The div's children move inside the component: its fallback text (shown without
  *   JavaScript) and any `<script type="application/json">` config.
  * Placeholders added later (a CMS rendering blocks on the fly) are upgraded too.
  */
 const NAMES = ['definition', 'helpline', 'wizard', 'referral-form'] as const;
-const KEEP = ['id', 'class', 'lang', 'dir', 'title', 'data-config'];
+const KEEP = ['id', 'class', 'lang', 'dir', 'title', 'data-config', 'data-i18n'];
 
 export function upgradePlaceholder(div: HTMLElement): HTMLElement | null {
   const name = (div.dataset.cme ?? '').trim().toLowerCase().replace(/^cme-/, '');
