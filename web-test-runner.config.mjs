@@ -8,6 +8,7 @@ import { findBrowsers } from './scripts/browsers.mjs';
 import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { buildSync } from 'esbuild';
+import { relayPlugin } from './test/browser/support/relay-plugin.mjs';
 
 /**
  * @sinonjs/fake-timers ships CommonJS only: serve it to the browsers as one ES module,
@@ -86,6 +87,7 @@ export default {
   plugins: [
     fakeTimersModule,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    relayPlugin(),
   ],
   reporters: [defaultReporter(), countingReporter(process.env.WTR_SUMMARY)],
 };

@@ -8,6 +8,7 @@ import { watchPlaceholders } from './internal/placeholders.js';
 export { CmeDefinition } from './components/cme-definition/define.js';
 export { CmeHelpline } from './components/cme-helpline/define.js';
 export { CmeWizard } from './components/cme-wizard/define.js';
+export { CmeReferralForm } from './components/cme-referral-form/define.js';
 export { upgradePlaceholders } from './internal/placeholders.js';
 
 watchPlaceholders();

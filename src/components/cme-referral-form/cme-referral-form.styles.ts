@@ -1,0 +1,141 @@
+import { css } from 'lit';
+
+/**
+ * The referral form's own styles, after `baseStyles` and `formStyles`: full-width text fields
+ * and width classes, textareas and selects, list items, the emergency contacts, the "not sent
+ * yet" notice, the confirmation panel and the hidden spam trap. Fits 320 px; in forced-colours
+ * mode the panel, notice and fields keep visible borders and focus.
+ */
+export const referralFormStyles = css`
+  .label {
+    display: block;
+    margin-block-end: 0.3em;
+  }
+  .field {
+    display: block;
+    inline-size: 100%;
+    font: inherit;
+    padding: 0.3em;
+    border: 2px solid;
+    border-radius: 0;
+    background: #fff;
+    color: inherit;
+  }
+  .field.input-error {
+    border-color: var(--cme-error-colour, #d4351c);
+  }
+  .w10 {
+    max-inline-size: 8em;
+  }
+  .w20 {
+    max-inline-size: 16em;
+  }
+  textarea.field {
+    min-block-size: 6em;
+    resize: vertical;
+  }
+  textarea:focus,
+  select:focus {
+    outline: 3px solid var(--cme-focus-colour, #fd0);
+    box-shadow: inset 0 0 0 2px;
+  }
+  legend {
+    font-weight: 700;
+    margin-block-end: 0.5em;
+  }
+  .date legend,
+  .choice label {
+    font-weight: 400;
+  }
+  .item {
+    margin-block-end: 1.5em;
+    padding-block-end: 0.5em;
+    border-block-end: 1px solid #b1b4b6;
+  }
+  .contacts {
+    list-style: none;
+    padding: 0;
+  }
+  .inset,
+  .privacy {
+    padding-inline-start: 1em;
+    margin-block-end: 1.5em;
+    border-inline-start: 5px solid #b1b4b6;
+  }
+  .notice {
+    padding: 1em;
+    margin-block-end: 1.5em;
+    border: 5px solid var(--cme-error-colour, #d4351c);
+  }
+  .notice:focus,
+  .notice:focus-visible {
+    outline: 3px solid var(--cme-focus-colour, #fd0);
+    color: inherit;
+    background: none;
+    box-shadow: none;
+  }
+  .status {
+    font-weight: 700;
+  }
+  .status:empty {
+    margin: 0;
+  }
+  .panel {
+    padding: 1.5em 1em;
+    margin-block-end: 1.5em;
+    text-align: center;
+    color: #fff;
+    background: var(--cme-button-colour, #00703c);
+    border: 5px solid transparent;
+  }
+  .panel h2,
+  .panel h3,
+  .panel h4,
+  .panel h5,
+  .panel h6 {
+    font-size: 2em;
+  }
+  .panel [tabindex]:focus-visible {
+    color: inherit;
+    background: none;
+    box-shadow: none;
+    outline: 3px solid var(--cme-focus-colour, #fd0);
+    outline-offset: 4px;
+  }
+  .reference {
+    font-size: 1.5em;
+    overflow-wrap: anywhere;
+  }
+  .summary dd {
+    white-space: pre-line;
+  }
+  .hp {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+  }
+  @media (forced-colors: active) {
+    .field,
+    .notice,
+    .panel {
+      border-color: CanvasText;
+    }
+    input:focus,
+    textarea:focus,
+    select:focus {
+      outline-color: Highlight;
+    }
+  }
+  @media print {
+    .panel {
+      color: #000;
+      background: none;
+      border-color: #000;
+    }
+    .notice {
+      display: none;
+    }
+  }
+`;
