@@ -34,7 +34,10 @@ export function parseJsonText(text: string, where: string): ConfigResult<unknown
   }
 }
 
-/** Logs config errors once for the editor's browser console, without throwing. */
+/**
+ * Logs config errors for the editor's browser console, without throwing. A warning, not an
+ * error: the visitor's page still works, and the visible message is where editors look.
+ */
 export function reportConfigErrors(tag: string, errors: ConfigError[]): void {
-  console.error(`<${tag}> configuration problem:\n${errors.map((e) => `- ${e.path}: ${e.message}`).join('\n')}`);
+  console.warn(`<${tag}> configuration problem:\n${errors.map((e) => `- ${e.path}: ${e.message}`).join('\n')}`);
 }

@@ -16,7 +16,7 @@ const KEEP = ['id', 'class', 'lang', 'dir', 'title', 'data-config', 'data-i18n']
 export function upgradePlaceholder(div: HTMLElement): HTMLElement | null {
   const name = (div.dataset.cme ?? '').trim().toLowerCase().replace(/^cme-/, '');
   if (!(NAMES as readonly string[]).includes(name)) {
-    console.error(`cme-widgets: data-cme="${div.dataset.cme}" is not a component; use one of ${NAMES.join(', ')}.`);
+    console.warn(`cme-widgets: data-cme="${div.dataset.cme}" is not a component; use one of ${NAMES.join(', ')}.`);
     return null;
   }
   const element = document.createElement(`cme-${name}`);

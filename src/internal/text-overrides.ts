@@ -32,6 +32,6 @@ export function parseTextOverrides(attribute: string | null, tag: string): TextO
   } catch {
     // reported below
   }
-  console.error(`<${tag}> data-i18n: use a JSON object of "text as shown": "replacement" pairs.`);
+  console.warn(`<${tag}> data-i18n: use a JSON object of "text as shown": "replacement" pairs.`);
   return undefined;
 }

@@ -38,15 +38,15 @@ describe('editor copy overrides (data-i18n)', () => {
 
   it('ignore a broken value, telling the editor in the console', async () => {
     const errors: string[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => errors.push(args.join(' '));
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => errors.push(args.join(' '));
     try {
       const el = await fixture(html`<cme-helpline data-i18n="{not json"></cme-helpline>`);
       await expect(el).to.be.accessible();
       expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('School attendance helpline');
       expect(errors.some((e) => e.includes('data-i18n'))).to.equal(true);
     } finally {
-      console.error = original;
+      console.warn = original;
     }
   });
 });
