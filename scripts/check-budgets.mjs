@@ -26,11 +26,11 @@ const HELPLINE = `<cme-helpline><script type="application/json">${TERMS}</script
 export const BUDGETS = [
   { name: 'only <cme-definition>', entry: 'components/cme-definition.js', kb: 10, body: '<cme-definition></cme-definition>',
     // Known and reported, not hidden: Lit + @lit/localize alone are ~7.5 KB gz. See README "Budgets".
-    knownOver: { kb: 10.6, why: 'Lit and @lit/localize take 7.5 KB; the definition text and shared styles the rest' } },
+    knownOver: { kb: 11, why: 'Lit and @lit/localize take 7.5 KB; shared styles, locale wiring and copy overrides ~1.2 KB; the definition text the rest' } },
   { name: 'only <cme-helpline> (with term dates)', entry: 'components/cme-helpline.js', kb: 12, body: HELPLINE,
-    knownOver: { kb: 15.8, why: 'the opening-hours engine, bank holidays and JSON-LD need ~7 KB beside Lit and @lit/localize' } },
+    knownOver: { kb: 16.2, why: 'the opening-hours engine, bank holidays and JSON-LD need ~7 KB beside Lit and @lit/localize' } },
   { name: 'only <cme-wizard>', entry: 'components/cme-wizard.js', kb: 16, body: '<cme-wizard></cme-wizard>',
-    knownOver: { kb: 18.5, why: 'the flow engine and default flow (~4.6 KB) and the GOV.UK form UI (~4.8 KB) beside Lit and @lit/localize' } },
+    knownOver: { kb: 19.6, why: 'the flow engine and default flow (~4.6 KB) and the GOV.UK form UI (~4.8 KB) beside Lit and @lit/localize' } },
   { name: 'only <cme-referral-form> (all it can load)', entry: 'components/cme-referral-form.js', kb: 32, body: '<cme-referral-form></cme-referral-form>', closure: FORM_RARE_CHUNK,
     knownOver: { kb: 51, why: 'Lit (8.7), the shared schema with zod/mini (12.7) and DOMPurify (11.7) are 33 KB before any form code (14 KB)' } },
   { name: 'all four from dist/cme-widgets.js (all they load in use)', entry: 'cme-widgets.js', kb: 45,

@@ -1,6 +1,6 @@
 // npm test: every check, in order, then one plain closing line "N passed, N failed".
-//   type check → lint → build → translations → bundle budgets → browser tests (Chromium and
-//   Firefox ESR) → node tests.
+//   type check → lint → build (with the translations check) → bundle budgets → browser tests
+//   (Chromium and Firefox ESR) → node tests → page-level gates (axe, keyboard, Lighthouse).
 // Each step counts as one check; the browser and node steps also add their individual tests.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -57,6 +57,15 @@ const tapText = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
 const num = (name) => Number(new RegExp(`^# ${name} (\\d+)`, 'm').exec(tapText)?.[1] ?? 0);
 passed += num('pass');
 failed += num('fail') + (nodeOk || num('fail') > 0 ? 0 : 1);
+
+// Page-level gates print their own "N passed, N failed"; their counts join ours.
+console.log('\n━━ page-level gates (npm run check:pages) ━━');
+const pages = spawnSync('node', ['scripts/check-pages.mjs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+process.stdout.write(pages.stdout ?? '');
+const pageCounts = /^(\d+) passed, (\d+) failed$/m.exec(pages.stdout ?? '');
+passed += Number(pageCounts?.[1] ?? 0);
+failed += Number(pageCounts?.[2] ?? 0) + (pages.status === 0 || Number(pageCounts?.[2] ?? 0) > 0 ? 0 : 1);
+if (pages.status !== 0) failures.push('page-level gates');
 
 if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);
 console.log(`\n${passed} passed, ${failed} failed`);

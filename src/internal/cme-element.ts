@@ -1,7 +1,7 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { activeLocale, RTL_LOCALES, trackLocale } from './locale.js';
+import { activeLocale, localeLoading, RTL_LOCALES, trackLocale } from './locale.js';
 import { overrideText, parseTextOverrides, type TextOverrides } from './text-overrides.js';
 
 /**
@@ -49,6 +49,14 @@ export class CmeElement extends LitElement {
   }
 
   /**
+   * On a page in another language, the first render waits for that language's strings, so
+   * visitors never see English flash and reflow (a layout shift) before their language loads.
+   */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return (this.hasUpdated || !localeLoading()) && super.shouldUpdate(changed);
+  }
+
+  /**
    * Right-to-left locales (Urdu) lay the component out right to left even when the page around
    * it does not say `dir="rtl"`; an editor's own `dir` attribute always wins.
    */
@@ -62,6 +70,15 @@ export class CmeElement extends LitElement {
       this.removeAttribute('data-cme-auto-dir');
     }
     super.update(changed);
+  }
+
+  /**
+   * Marks the element as still loading its editor configuration (`data-cme-loading`), so the
+   * optional cme-widgets.css keeps its space reserved until the final content renders.
+   */
+  protected setLoading(on: boolean): void {
+    this.toggleAttribute('data-cme-loading', on);
+    this.requestUpdate();
   }
 
   /**

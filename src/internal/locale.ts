@@ -49,6 +49,10 @@ export const activeLocale = (): Locale => localization().getLocale() as Locale;
 const hosts = new Set<Element>();
 let observer: MutationObserver | undefined;
 let pending: Promise<void> = Promise.resolve();
+let loading = false;
+
+/** True while a language's strings are loading (components wait for them before first render). */
+export const localeLoading = (): boolean => loading;
 
 /**
  * `@lit/localize` runtime mode has one active locale per page, so the components agree on one:
@@ -59,9 +63,15 @@ function sync(): void {
   if (!first) return;
   const target = resolveLocale(nearestLang(first));
   if (target !== localization().getLocale()) {
+    loading = true;
     pending = localization()
       .setLocale(target)
-      .catch((error: unknown) => console.error(`cme-widgets: no "${target}" translation`, error));
+      .catch((error: unknown) => console.error(`cme-widgets: no "${target}" translation`, error))
+      .finally(() => {
+        loading = false;
+        // Components that held back their first render (see CmeElement.shouldUpdate) render now.
+        for (const h of hosts) (h as Element & { requestUpdate?: () => void }).requestUpdate?.();
+      });
   }
 }
 

@@ -65,6 +65,7 @@ export class CmeDefinition extends CmeElement {
     // Config handling (and DOMPurify) loads only when the editor gave config.
     const firstWithInline = !this.hasUpdated && this.hasInlineConfig();
     if (firstWithInline || (changed.has('configSrc' as keyof CmeDefinition) && this.configSrc)) {
+      this.setLoading(true);
       void import('./definition-config.js')
         .then(({ loadDefinitionConfig }) => loadDefinitionConfig(this, this.configSrc))
         .then((result) => {
@@ -75,6 +76,7 @@ export class CmeDefinition extends CmeElement {
           } else {
             this.errorView = result.view;
           }
+          this.setLoading(false);
         });
     }
   }
@@ -93,6 +95,8 @@ export class CmeDefinition extends CmeElement {
 
   protected override render(): TemplateResult {
     if (this.errorView) return this.errorView;
+    // Until the editor's config is in, keep showing their fallback: no flash of default text.
+    if (this.hasAttribute('data-cme-loading')) return html`<slot></slot>`;
     const email = this.email || 'cme@worcestershire.gov.uk';
     return html`
       ${heading(this.level(), this.heading || msg('Children missing education'), 'cme-heading')}

@@ -94,7 +94,11 @@ export class CmeHelpline extends CmeElement {
     this.requestUpdate();
     if (errors.length) {
       reportConfigErrors('cme-helpline', errors);
-      void import('../../internal/config-error.js').then((m) => (this.errorView = m.renderConfigError('cme-helpline', errors)));
+      this.setLoading(true);
+      void import('../../internal/config-error.js').then((m) => {
+        this.errorView = m.renderConfigError('cme-helpline', errors);
+        this.setLoading(false);
+      });
     }
   }
 

@@ -62,7 +62,7 @@ const emit = (el: Element, type: keyof GlobalEventHandlersEventMap, detail: obje
  * vulnerabilities and siblings, enquiries already made, concerns, "Check your answers", the
  * declaration with the privacy notice, and a confirmation with the reference. It checks each
  * page with the shared referral schema (`parseSections`) and the whole referral on sending
- * (`parseReferral`), and posts it to the relay (`endpoint`, docs/relay.md).
+ * (`parseReferral`), and posts it to the relay (`endpoint`; README, "The referral relay").
  *
  * Nothing typed is lost: answers live in the element while the person moves between pages; a
  * failed send keeps them and offers "Try again" with the same `Idempotency-Key`, so the team

@@ -1,5 +1,5 @@
 /**
- * Posting a referral to the relay (docs/relay.md) so that nothing is lost and nothing is sent
+ * Posting a referral to the relay (README, "The referral relay") so that nothing is lost and nothing is sent
  * twice: one `Idempotency-Key` for the whole draft, a timeout on every attempt, automatic retries
  * (with the given delays) when the network fails, the relay times out or answers 5xx, and
  * `Retry-After` honoured on 429 and 503. The relay returns the same reference for the same key,

@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 export const wizardStyles = css`
+  .loading {
+    min-block-size: 15.5rem;
+  }
   .urgent {
     padding-inline-start: 1em;
     border-inline-start: 6px solid var(--cme-error-colour, #d4351c);

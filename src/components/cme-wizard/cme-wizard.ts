@@ -203,7 +203,8 @@ export class CmeWizard extends CmeElement {
 
   protected override render(): unknown {
     const f = this.flow;
-    if (!f) return this.source?.() ?? nothing;
+    // While an editor's config loads, hold the space of a question page (no layout shift).
+    if (!f) return this.source === null ? html`<div class="loading" aria-busy="true"></div>` : (this.source?.() ?? nothing);
     const v = this.shown;
     const w = this.w;
     const l = this.level();
