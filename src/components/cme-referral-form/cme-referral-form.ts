@@ -214,12 +214,19 @@ export class CmeReferralForm extends CmeElement {
     // The config code (and DOMPurify, for editor HTML) loads only when an editor gives config.
     if ((!this.hasUpdated && this.hasInlineConfig()) || (changed.has('configSrc') && this.configSrc)) {
       this.loaded = null;
-      void import('./form-config.js').then((m) => m.loadFormConfig(this, this.configSrc)).then((c) => (this.loaded = c));
+      this.setLoading(true);
+      void import('./form-config.js')
+        .then((m) => m.loadFormConfig(this, this.configSrc))
+        .then((c) => {
+          this.loaded = c;
+          this.setLoading(false);
+        });
     }
   }
 
   protected override render(): unknown {
-    if (this.loaded === null) return nothing;
+    // Until the editor's config is in, keep showing their fallback in the reserved space.
+    if (this.loaded === null) return html`<slot></slot>`;
     if (this.loaded?.error) return this.loaded.error();
     const l = this.level();
     const p = this.page;

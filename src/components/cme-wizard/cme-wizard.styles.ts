@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export const wizardStyles = css`
   .loading {
-    min-block-size: 15.5rem;
+    min-block-size: 15.7rem;
   }
   .urgent {
     padding-inline-start: 1em;
