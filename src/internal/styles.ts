@@ -128,10 +128,17 @@ export const baseStyles = css`
   @media print {
     :host {
       max-width: none;
+      color: #000;
+      font-size: 12pt;
     }
-    a[href^='tel:']::after,
-    a[href^='mailto:']::after {
-      content: '';
+    a,
+    a:visited {
+      color: #000;
+    }
+    section,
+    .box,
+    li {
+      break-inside: avoid;
     }
   }
 `;

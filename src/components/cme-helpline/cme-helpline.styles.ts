@@ -37,6 +37,11 @@ export const helplineStyles = css`
   dd {
     margin: 0 0 0.5em;
   }
+  @media print {
+    .box {
+      border-color: #000;
+    }
+  }
   @media (forced-colors: active) {
     .box {
       border-color: CanvasText;
