@@ -2,6 +2,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { msg, str } from '@lit/localize';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { CmeElement } from '../../internal/cme-element.js';
+import { emit } from '../../internal/events.js';
 import { heading } from '../../internal/heading.js';
 import { baseStyles } from '../../internal/styles.js';
 import { formStyles } from '../../internal/form-styles.js';
@@ -53,8 +54,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const newDraft = (): Draft => ({ parents: [{}] });
 /** Dispatches a bubbling, composed `cme-referral-*` event (never with answers in it). */
-const emit = (el: Element, type: keyof GlobalEventHandlersEventMap, detail: object): boolean =>
-  el.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 
 /**
  * The Children Missing Education referral (DOMAIN.md §5), one topic per page in the GOV.UK

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { CmeElement } from '../../internal/cme-element.js';
+import { emit } from '../../internal/events.js';
 import { heading } from '../../internal/heading.js';
 import { baseStyles } from '../../internal/styles.js';
 import { formStyles } from '../../internal/form-styles.js';
@@ -91,8 +92,6 @@ const SELECT: Record<string, () => string> = {
 };
 
 /** Dispatches a bubbling, composed `cme-wizard-*` event; false if a listener cancelled it. */
-const emit = (el: Element, type: keyof GlobalEventHandlersEventMap, detail: object, cancelable = false): boolean =>
-  el.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
 
 const yesNo = (v?: string): boolean | undefined => (v === 'yes' ? true : v === 'no' ? false : undefined);
 
