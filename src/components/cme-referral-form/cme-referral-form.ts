@@ -3,6 +3,7 @@ import { msg, str } from '@lit/localize';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { CmeElement } from '../../internal/cme-element.js';
 import { emit } from '../../internal/events.js';
+import { StepHistory } from '../../internal/step-history.js';
 import { heading } from '../../internal/heading.js';
 import { baseStyles } from '../../internal/styles.js';
 import { formStyles } from '../../internal/form-styles.js';
@@ -162,25 +163,18 @@ export class CmeReferralForm extends CmeElement {
   private resetPending = false;
   private focusId = '';
   private shown?: PageId;
-  private stamped = false;
   /** Ids of the fields rendered, in order (for error links). */
   private ids = new Set<string>();
 
-  private readonly pop = (e: PopStateEvent): void => {
-    const v = (e.state as Record<string, unknown> | null)?.[KEY] as PageId;
-    if (!this.history || typeof v !== 'string' || v === this.page) return;
+  private readonly steps = new StepHistory(this, KEY, () => this.history, (step) => {
+    const p = step as PageId;
+    if (p === this.page) return;
     if (this.page === 'sent') this.restart(false);
-    else if (this.flow().includes(v)) this.show(v);
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('popstate', this.pop);
-  }
+    else if (this.flow().includes(p)) this.show(p);
+  });
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('popstate', this.pop);
     errorTitle(false);
   }
 
@@ -629,14 +623,7 @@ export class CmeReferralForm extends CmeElement {
 
   /** Moves to a page and records it in the browser history (the page id only). */
   private go(p: PageId): void {
-    if (this.history) {
-      if (!this.stamped) {
-        const s: unknown = history.state;
-        history.replaceState({ ...(isObject(s) ? s : {}), [KEY]: this.page }, '');
-        this.stamped = true;
-      }
-      history.pushState({ [KEY]: p }, '');
-    }
+    this.steps.push(this.page, p);
     this.failure = undefined;
     this.show(p);
   }

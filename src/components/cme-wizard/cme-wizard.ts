@@ -2,6 +2,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { msg, str } from '@lit/localize';
 import { CmeElement } from '../../internal/cme-element.js';
 import { emit } from '../../internal/events.js';
+import { StepHistory } from '../../internal/step-history.js';
 import { heading } from '../../internal/heading.js';
 import { baseStyles } from '../../internal/styles.js';
 import { formStyles } from '../../internal/form-styles.js';
@@ -163,26 +164,16 @@ export class CmeWizard extends CmeElement {
   private changing = false;
   /** Set by user steps: focus and events follow the next render. */
   private moved = false;
-  private stamped = false;
   private flow?: Flow;
   private w!: WalkResult;
   /** The view rendered (resolved), and the one the last events were for. */
   private shown = '';
   private announced = '';
 
-  private readonly pop = (e: PopStateEvent): void => {
-    const v = (e.state as Record<string, unknown> | null)?.[KEY];
-    if (this.history && typeof v === 'string') this.show(v);
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('popstate', this.pop);
-  }
+  private readonly steps = new StepHistory(this, KEY, () => this.history, (step) => this.show(step));
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('popstate', this.pop);
     errorTitle(false);
   }
 
@@ -260,14 +251,7 @@ export class CmeWizard extends CmeElement {
 
   /** Moves to a view and records it in the browser history (step id only). */
   private go(view: string): void {
-    if (this.history) {
-      if (!this.stamped) {
-        const s: unknown = history.state;
-        history.replaceState({ ...(s && typeof s === 'object' ? s : {}), [KEY]: this.shown }, '');
-        this.stamped = true;
-      }
-      history.pushState({ [KEY]: view }, '');
-    }
+    this.steps.push(this.shown, view);
     this.show(view);
   }
 
