@@ -32,7 +32,7 @@ export function minifyTemplates(code: string): string | null {
     while (j < n && code[j] !== '`' && !(code[j] === '$' && code[j + 1] === '{')) j += code[j] === '\\' ? 2 : 1;
     if (j >= n) return false;
     let text = code.slice(i, j);
-    if (tag === 'css') text = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s*\n\s*/g, ' ').replace(/\s*([{};])\s*/g, '$1');
+    if (tag === 'css') text = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s*\n\s*/g, ' ').replace(/\s*([{};,>])\s*/g, '$1').replace(/: /g, ':').replace(/;}/g, '}').replace(/ !important/g, '!important');
     else if (tag === 'html') text = text.replace(/\s*\n\s*/g, ' ').replace(/>\s+</g, '> <');
     out += text;
     i = j;
