@@ -32,11 +32,23 @@ export default defineConfig({
     minify: true,
     sourcemap: true,
     lib: {
-      entry: { 'cme-widgets': resolve(import.meta.dirname, 'src/index.ts'), ...componentEntries },
+      entry: {
+        'cme-widgets': resolve(import.meta.dirname, 'src/cme-widgets.ts'),
+        index: resolve(import.meta.dirname, 'src/index.ts'),
+        ...componentEntries,
+      },
       formats: ['es'],
     },
     rolldownOptions: {
+      // Component entries hold their own code (no re-export stubs: one file and one round trip
+      // fewer per component), and still export their classes.
+      preserveEntrySignatures: 'allow-extension',
       output: {
+        // Lit, @lit/localize and the shared base in one chunk that every page needs, rather than
+        // the split Rolldown would make from which entry imports what.
+        codeSplitting: {
+          groups: [{ name: 'base', test: /node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]|@lit[\\/])|src[\\/]internal[\\/](cme-element|styles|heading|define|locale|text-overrides)\.ts|src[\\/]generated[\\/]locale-codes/ }],
+        },
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
         // Lib mode leaves whitespace in ES output; CMS pages on cheap phones want it gone.

@@ -26,16 +26,18 @@ const HELPLINE = `<cme-helpline><script type="application/json">${TERMS}</script
 export const BUDGETS = [
   { name: 'only <cme-definition>', entry: 'components/cme-definition.js', kb: 10, body: '<cme-definition></cme-definition>',
     // Known and reported, not hidden: Lit + @lit/localize alone are ~7.5 KB gz. See README "Budgets".
-    knownOver: { kb: 11, why: 'Lit and @lit/localize take 7.5 KB; shared styles, locale wiring and copy overrides ~1.2 KB; the definition text the rest' } },
+    knownOver: { kb: 10.7, why: 'Lit and @lit/localize take 6.9 KB; shared styles, locale wiring and copy overrides ~2 KB; the definition text the rest' } },
   { name: 'only <cme-helpline> (with term dates)', entry: 'components/cme-helpline.js', kb: 12, body: HELPLINE,
-    knownOver: { kb: 16.2, why: 'the opening-hours engine, bank holidays and JSON-LD need ~7 KB beside Lit and @lit/localize' } },
+    knownOver: { kb: 15.9, why: 'the opening-hours engine, bank holidays and JSON-LD need ~7 KB beside Lit and @lit/localize' } },
   { name: 'only <cme-wizard>', entry: 'components/cme-wizard.js', kb: 16, body: '<cme-wizard></cme-wizard>',
-    knownOver: { kb: 19.6, why: 'the flow engine and default flow (~4.6 KB) and the GOV.UK form UI (~4.8 KB) beside Lit and @lit/localize' } },
+    knownOver: { kb: 19.4, why: 'the flow engine and default flow (~4.6 KB) and the GOV.UK form UI (~4.8 KB) beside Lit and @lit/localize' } },
   { name: 'only <cme-referral-form> (all it can load)', entry: 'components/cme-referral-form.js', kb: 32, body: '<cme-referral-form></cme-referral-form>', closure: FORM_RARE_CHUNK,
-    knownOver: { kb: 51, why: 'Lit (8.7), the shared schema with zod/mini (12.7) and DOMPurify (11.7) are 33 KB before any form code (14 KB)' } },
+    knownOver: { kb: 50.5, why: 'Lit and the shared base (8.7), the shared schema with zod/mini (12.7) and DOMPurify (11.7) are 33 KB before any form code (~16 KB)' } },
+  // Not in the issues: the script-tag bundle on a page with one component loads only that one.
+  { name: 'only <cme-helpline> from dist/cme-widgets.js', entry: 'cme-widgets.js', kb: 18, body: HELPLINE },
   { name: 'all four from dist/cme-widgets.js (all they load in use)', entry: 'cme-widgets.js', kb: 45,
     body: `<cme-definition></cme-definition>${HELPLINE}<cme-wizard></cme-wizard><cme-referral-form></cme-referral-form>`, closure: RARE_CHUNK,
-    knownOver: { kb: 54, why: 'the four components with the helpline engine, wizard flow, referral schema (zod/mini) and form UI beside Lit' } },
+    knownOver: { kb: 54.2, why: 'the four components with the helpline engine, wizard flow, referral schema (zod/mini) and form UI beside Lit, and the loader that fetches only the components a page uses' } },
 ];
 
 const gz = (file) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
@@ -111,7 +113,7 @@ export async function checkBudgets() {
       const tolerated = !ok && budget.knownOver && bytes <= budget.knownOver.kb * 1024;
       if (!ok && !tolerated) failed += 1;
       const mark = ok ? '✔' : tolerated ? '✖ OVER BUDGET (known; must not grow past ' + budget.knownOver.kb + ' KB):' : '✖';
-      console.log(`  ${mark} ${budget.name}: ${(bytes / 1024).toFixed(1)} KB of ${budget.kb} KB (${files.length} files)`);
+      console.log(`  ${mark} ${budget.name}: ${(bytes / 1024).toFixed(2)} KB of ${budget.kb} KB (${files.length} files)`);
       if (tolerated) console.log(`      why: ${budget.knownOver.why}`);
       if (!ok || process.env.BUDGET_DETAIL) for (const f of files.sort()) console.log(`      ${f} ${(gz(f) / 1024).toFixed(1)} KB`);
     }

@@ -21,6 +21,7 @@ test('the packed package installs into an empty project and its exports, types a
     const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8' }));
     const files: string[] = packed[0].files.map((f: { path: string }) => f.path);
     assert.ok(files.includes('dist/cme-widgets.js'));
+    assert.ok(files.includes('dist/index.js'));
     assert.ok(files.includes('dist/custom-elements.json'));
     assert.ok(files.includes('dist/types/index.d.ts'));
     assert.ok(!files.some((f) => f.startsWith('src/server') || f.endsWith('.map') || f.startsWith('test/')), 'no server, tests or source maps in the package');
@@ -32,7 +33,7 @@ test('the packed package installs into an empty project and its exports, types a
       fileURLToPath(execFileSync(process.execPath, ['--input-type=module', '-e', `console.log(import.meta.resolve(${JSON.stringify(specifier)}))`], { cwd: dir, encoding: 'utf8' }).trim());
     const installed = join(dir, 'node_modules/cme-widgets');
     for (const [specifier, file] of [
-      ['cme-widgets', 'dist/cme-widgets.js'],
+      ['cme-widgets', 'dist/index.js'],
       ['cme-widgets/cme-widgets.js', 'dist/cme-widgets.js'],
       ['cme-widgets/components/cme-helpline.js', 'dist/components/cme-helpline.js'],
       ['cme-widgets/cme-widgets.css', 'dist/cme-widgets.css'],
