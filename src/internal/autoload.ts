@@ -19,11 +19,8 @@ const loading = new Map<string, Promise<unknown>>();
 function load(tag: string): Promise<unknown> {
   let pending = loading.get(tag);
   if (!pending) {
-    pending = LOADERS[tag]!().catch((error: unknown) => {
-      // A failed fetch (flaky network) is retried the next time the tag is seen.
-      loading.delete(tag);
-      console.error(`cme-widgets: could not load <${tag}>`, error);
-    });
+    // Browsers keep a failed module fetch for the page's lifetime, so this is tried once.
+    pending = LOADERS[tag]!().catch((error: unknown) => console.error(`cme-widgets: could not load <${tag}>`, error));
     loading.set(tag, pending);
   }
   return pending;

@@ -47,3 +47,6 @@ export function weekdayName(day: string): string {
 export function formatList(items: string[]): string {
   return new Intl.ListFormat(activeLocale(), { type: 'conjunction' }).format(items);
 }
+
+/** The `tel:` link for a number as written ("01905 844 440" → "tel:01905844440"). */
+export const telHref = (phone: string): string => `tel:${phone.replace(/[^\d+]/g, '')}`;

@@ -5,7 +5,7 @@ import { heading } from '../../internal/heading.js';
 import { baseStyles } from '../../internal/styles.js';
 import { ClockController } from '../../internal/clock.js';
 import { readInlineConfig, reportConfigErrors, type ConfigError } from '../../internal/config.js';
-import { formatDayDate, formatList, formatTime, weekdayName } from '../../internal/format.js';
+import { formatDayDate, formatList, formatTime, telHref, weekdayName } from '../../internal/format.js';
 // The zod-free checker: same answers as the zod schema (tested), a sixth of the size.
 import { checkHelplineConfig, defaultHelplineConfig } from '../../core/helpline/check-config.js';
 import type { HelplineConfig } from '../../core/helpline/config.js';
@@ -177,7 +177,6 @@ export class CmeHelpline extends CmeElement {
   protected override render(): TemplateResult | typeof nothing {
     if (this.errors.length) return this.errorView ?? nothing;
     const view = this.view!;
-    const tel = this.phone.replace(/[^\d+]/g, '');
     const termTime = this.termTimeOnly || this.config.termTime !== undefined;
     const notes = [
       termTime ? msg('The helpline is open during term time only.') : '',
@@ -190,7 +189,7 @@ export class CmeHelpline extends CmeElement {
       <p class="visually-hidden" role="status">${this.announcement}</p>
       <p>
         ${msg('Telephone:')}
-        <a part="phone" class="phone" href="tel:${tel}">${this.phone}</a>
+        <a part="phone" class="phone" href=${telHref(this.phone)}>${this.phone}</a>
       </p>
       ${this.email ? html`<p>${msg('Email:')} <a href="mailto:${this.email}">${this.email}</a></p>` : ''}
       ${heading(this.level(1), msg('Opening hours'), undefined, 'hours-heading')}

@@ -10,7 +10,8 @@ import { formStyles } from '../../internal/form-styles.js';
 import { backLink, button, choice, errorMessage, fieldset, radios, summaryList, type Choice, type SummaryRow } from '../../internal/form-fields.js';
 import { checkDate, DATE_PARTS, dateInput, isoToParts, type DateParts } from '../../internal/date-input.js';
 import { errorSummary, errorTitle } from '../../internal/error-summary.js';
-import { formatIsoDate } from '../../internal/format.js';
+import { contactList } from '../../internal/contacts.js';
+import { formatIsoDate, telHref } from '../../internal/format.js';
 import { isIsoDate } from '../../core/school-age.js';
 import type { ReferralError, SectionName } from '../../core/referral/schema.js';
 import type { WizardPrefill } from '../cme-wizard/cme-wizard.js';
@@ -405,17 +406,7 @@ export class CmeReferralForm extends CmeElement {
       { name: msg('Children’s social care'), note: msg('Contact the children’s social care team for the area where the child lives.') },
     ];
     return html`<p>${msg('A referral to the Children Missing Education team does not replace this. Contact them first:')}</p>
-      <ul class="contacts">
-        ${contacts.map(
-          (c) =>
-            html`<li>
-              ${c.href ? html`<a href=${c.href}>${c.name}</a>` : html`<strong>${c.name}</strong>`}
-              ${c.phone ? html`<br />${msg('Telephone:')} <a href="tel:${c.phone.replace(/[^\d+]/g, '')}">${c.phone}</a>` : nothing}
-              ${c.email ? html`<br />${msg('Email:')} <a href="mailto:${c.email}">${c.email}</a>` : nothing}
-              ${c.note ? html`<br />${c.note}` : nothing}
-            </li>`,
-        )}
-      </ul>
+      ${contactList(contacts)}
       <p>${msg('When you have contacted them, you can continue with this referral.')}</p>`;
   }
 
@@ -438,7 +429,7 @@ export class CmeReferralForm extends CmeElement {
             ${f.kind === 'refused' ? nothing : button(msg('Try again'), { type: 'button', onClick: () => this.renderRoot.querySelector('form')!.requestSubmit() })}
             <p>
               ${msg('If it keeps happening, email')} <a href="mailto:${this.teamEmail}">${this.teamEmail}</a> ${msg('or call')}
-              <a href="tel:${this.teamPhone.replace(/[^\d+]/g, '')}">${this.teamPhone}</a>.
+              <a href=${telHref(this.teamPhone)}>${this.teamPhone}</a>.
             </p>
           </div>`
         : nothing}

@@ -1,5 +1,6 @@
 import type { TemplateResult } from 'lit';
 import { readInlineConfig, reportConfigErrors, type ConfigError, type ConfigResult } from '../../internal/config.js';
+import type { Contact } from '../../core/contact.js';
 import { sanitizeHtml } from '../../internal/sanitize.js';
 
 /**
@@ -12,13 +13,7 @@ import { sanitizeHtml } from '../../internal/sanitize.js';
  *   "sections": { "siblings": false } }
  * ```
  */
-export interface Contact {
-  name: string;
-  phone?: string;
-  email?: string;
-  href?: string;
-  note?: string;
-}
+export type { Contact };
 export type OptionalSection = 'vulnerabilities' | 'siblings' | 'enquiries';
 export interface FormConfig {
   emergencyContacts?: Contact[];

@@ -9,6 +9,7 @@ import { formStyles } from '../../internal/form-styles.js';
 import { backLink, button, choice, exclusive, or, radios, summaryList } from '../../internal/form-fields.js';
 import { checkDate, dateInput, DATE_PARTS, isoToParts, readDate } from '../../internal/date-input.js';
 import { errorSummary, errorTitle, type FieldError } from '../../internal/error-summary.js';
+import { contactList } from '../../internal/contacts.js';
 import { formatIsoDate } from '../../internal/format.js';
 import { isIsoDate, londonToday } from '../../core/school-age.js';
 import { cmeFlow } from '../../core/wizard/cme-flow.js';
@@ -321,17 +322,7 @@ export class CmeWizard extends CmeElement {
         ${heading(l, o.title)} ${blocks(o.body)} ${o.nextSteps.length ? html`${sub(msg('What to do next'))} ${blocks(o.nextSteps)}` : nothing}
         ${o.contacts?.length
           ? html`${sub(msg('Contacts'))}
-              <ul class="contacts">
-                ${o.contacts.map(
-                  (c) =>
-                    html`<li>
-                      ${c.href ? html`<a href=${c.href}>${c.name}</a>` : html`<strong>${c.name}</strong>`}
-                      ${c.phone ? html`<br />${msg('Telephone:')} <a href="tel:${c.phone.replace(/[^\d+]/g, '')}">${c.phone}</a>` : nothing}
-                      ${c.email ? html`<br />${msg('Email:')} <a href="mailto:${c.email}">${c.email}</a>` : nothing}
-                      ${c.note ? html`<br />${c.note}` : nothing}
-                    </li>`,
-                )}
-              </ul>`
+              ${contactList(o.contacts)}`
           : nothing}
         ${o.actions?.map((a) =>
           a.kind === 'link' || (this.referralUrl && !this.target())

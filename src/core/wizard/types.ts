@@ -53,15 +53,9 @@ export interface Question {
   routes: Route[];
 }
 
-/** A contact shown with an outcome. */
-export interface Contact {
-  name: string;
-  phone?: string;
-  email?: string;
-  href?: string;
-  /** e.g. opening hours. */
-  note?: string;
-}
+import type { Contact } from '../contact.js';
+
+export type { Contact };
 
 /**
  * Something the user can do from an outcome: `referral` opens the CME referral form (the
