@@ -213,6 +213,16 @@ async function walk(el: CmeReferralForm, steps: Step[]): Promise<void> {
   }
 }
 
+/** A parent or carer's quickest way to the "About the child" page. */
+async function toChildPage(el: CmeReferralForm): Promise<void> {
+  await fill(el, { 'safeguarding.immediateRisk': 'false' });
+  await next(el);
+  await fill(el, { 'referrer.type': 'parent-carer' });
+  await next(el);
+  await fill(el, { 'referrer.name': 'Sam Carer' });
+  await next(el, 'About the child');
+}
+
 /** Walks the steps, ending on "Check your answers". */
 async function journey(el: CmeReferralForm, steps: Step[] = SCHOOL): Promise<void> {
   await walk(el, steps);
@@ -405,12 +415,7 @@ describe('<cme-referral-form>', function () {
 
   it('explains dates as GOV.UK does, outlines the parts at fault, and keeps what was typed', async () => {
     const el = await make();
-    await fill(el, { 'safeguarding.immediateRisk': 'false' });
-    await next(el);
-    await fill(el, { 'referrer.type': 'parent-carer' });
-    await next(el);
-    await fill(el, { 'referrer.name': 'Sam Carer' });
-    await next(el, 'About the child');
+    await toChildPage(el);
     await fill(el, { 'child.firstName': 'Kai', 'child.lastName': 'Nowak', 'child.sex': 'male', 'child.whereaboutsKnown': 'true', ...date('child.dateOfBirth', ['12', '', LAST_YEAR]) });
     await next(el);
     await expect(el).to.be.accessible();
@@ -432,12 +437,7 @@ describe('<cme-referral-form>', function () {
 
   it('"Add another" parents up to six, removes one, and names each item’s errors by its path', async () => {
     const el = await make();
-    await fill(el, { 'safeguarding.immediateRisk': 'false' });
-    await next(el);
-    await fill(el, { 'referrer.type': 'parent-carer' });
-    await next(el);
-    await fill(el, { 'referrer.name': 'Sam Carer' });
-    await next(el);
+    await toChildPage(el);
     await fill(el, { 'child.firstName': 'Kai', 'child.lastName': 'Nowak', 'child.sex': 'male', 'child.whereaboutsKnown': 'true', ...date('child.dateOfBirth', DOB) });
     await next(el, 'Parents or carers');
     await axeOnce(el);

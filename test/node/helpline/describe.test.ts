@@ -1,7 +1,8 @@
 // The component's view-model and the JSON-LD: the wording decisions live in core, not in the component.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultHelplineConfig, type HelplineConfig } from '../../../src/core/helpline/config.js';
+import type { HelplineConfig } from '../../../src/core/helpline/config.js';
+import { seed, termly } from './fixtures.js';
 import {
   describeHelpline,
   groupedWeeklyHours,
@@ -10,15 +11,6 @@ import {
 } from '../../../src/core/helpline/describe.js';
 import { openingHoursJsonLd } from '../../../src/core/helpline/json-ld.js';
 
-const seed = defaultHelplineConfig;
-const termly: HelplineConfig = {
-  ...seed,
-  termTime: [
-    { from: '2026-09-02', to: '2026-10-23' },
-    { from: '2026-11-02', to: '2026-12-18' },
-  ],
-  closures: [{ date: '2026-12-16', label: 'Staff training' }],
-};
 const view = (config: HelplineConfig, at: string) => JSON.parse(JSON.stringify(describeHelpline(config, new Date(at))));
 
 test('open: closes at the end of the range', () => {

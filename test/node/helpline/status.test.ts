@@ -2,19 +2,10 @@
 // (Z) so the expectations do not depend on the machine running the tests.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultHelplineConfig, type HelplineConfig } from '../../../src/core/helpline/config.js';
+import type { HelplineConfig } from '../../../src/core/helpline/config.js';
+import { seed, termly } from './fixtures.js';
 import { helplineStatus, type HelplineStatus } from '../../../src/core/helpline/status.js';
 
-const seed = defaultHelplineConfig;
-// Worcestershire-like terms (illustrative): autumn half term 26–30 Oct 2026.
-const termly: HelplineConfig = {
-  ...seed,
-  termTime: [
-    { from: '2026-09-02', to: '2026-10-23' },
-    { from: '2026-11-02', to: '2026-12-18' },
-  ],
-  closures: [{ date: '2026-12-16', label: 'Staff training' }],
-};
 
 /** The status as plain JSON, for one readable deepEqual per case. */
 function status(config: HelplineConfig, at: string, holidays?: Parameters<typeof helplineStatus>[2]) {
