@@ -25,7 +25,7 @@ const HELPLINE = `<cme-helpline><script type="application/json">${TERMS}</script
 
 export const BUDGETS = [
   { name: 'only <cme-definition>', entry: 'components/cme-definition.js', kb: 10, body: '<cme-definition></cme-definition>',
-    // Known and reported, not hidden: Lit + @lit/localize alone are ~6.9 KB gz. See README "Budgets".
+    // Known and reported, not hidden: Lit + @lit/localize alone are ~6.9 KB gz. See docs/architecture.md, "Budgets".
     knownOver: { kb: 10.7, why: 'Lit and @lit/localize take 6.9 KB; shared styles, locale wiring and copy overrides ~2 KB; the definition text the rest' } },
   { name: 'only <cme-helpline> (with term dates)', entry: 'components/cme-helpline.js', kb: 12, body: HELPLINE,
     knownOver: { kb: 15.9, why: 'the opening-hours engine, bank holidays and JSON-LD need ~7 KB beside Lit and @lit/localize' } },

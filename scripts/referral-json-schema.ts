@@ -3,7 +3,7 @@
  * generated from the zod schema in src/core/referral/schema.ts (the input side: what a client
  * sends). Rules zod checks in code (UPN check letter, real dates, "not in the future", phone and
  * postcode shapes, cross-section rules) cannot be expressed in JSON Schema and are described in
- * the README ("The payload"); parseReferral() remains the authority. Run: tsx scripts/referral-json-schema.ts [out]
+ * docs/relay.md ("The payload"); parseReferral() remains the authority. Run: tsx scripts/referral-json-schema.ts [out]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';

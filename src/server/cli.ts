@@ -3,7 +3,7 @@
  *   tsx src/server/cli.ts serve           start the relay (npm run relay)
  *   tsx src/server/cli.ts requeue-failed  put failed referrals back in the queue (npm run relay:requeue);
  *                                         safe while the relay runs: its worker picks them up
- * Configuration comes from the environment (see config.ts and the README, "The referral relay").
+ * Configuration comes from the environment (see config.ts and docs/relay.md).
  */
 import { join } from 'node:path';
 import { buildApp } from './app.js';

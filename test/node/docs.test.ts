@@ -1,4 +1,4 @@
-// The README promises two things generated from code; these tests keep the promises.
+// The editor docs promise two things generated from code; these tests keep the promises.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,15 +9,15 @@ import { cmeFlow } from '../../src/core/wizard/cme-flow.js';
 import { readmeWithSettings } from '../../scripts/settings-table.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
-const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
+const readme = readFileSync(resolve(root, 'docs/editors.md'), 'utf8');
 
-test('the README shows the default wizard flow exactly as the code defines it', () => {
+test('the editor docs show the default wizard flow exactly as the code defines it', () => {
   const block = /```mermaid\n([\s\S]*?)\n```/.exec(readme)?.[1];
-  assert.ok(block, 'README has a mermaid block');
-  assert.equal(block.trim(), flowToMermaid(cmeFlow()).trim(), 'run: npm run flow:diagram and paste it into README.md');
+  assert.ok(block, 'docs/editors.md has a mermaid block');
+  assert.equal(block.trim(), flowToMermaid(cmeFlow()).trim(), 'run: npm run flow:diagram and paste it into docs/editors.md');
 });
 
-test('the README settings tables match custom-elements.json', (t) => {
+test('the editor docs settings tables match custom-elements.json', (t) => {
   const manifestPath = resolve(root, 'dist/custom-elements.json');
   if (!existsSync(manifestPath)) {
     t.skip('dist/ is missing: run "npm run build" first');
