@@ -20,15 +20,16 @@
 //   cdp-autofill {host, id, fields}  Chromium's own address autofill (CDP Autofill.trigger) on
 //                             the input with `id` in `host`'s shadow root
 //
-// It also serves /demo/csp.html with the strict Content-Security-Policy of TOOLCHAIN.md.
+// It also serves /demo/csp.html with the strict Content-Security-Policy of test/support/csp.mjs.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { simpleParser } from 'mailparser';
+import { STRICT_CSP } from '../../support/csp.mjs';
 
-export const STRICT_CSP = "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html dompurify";
+export { STRICT_CSP };
 const CSP_PAGES = ['/demo/csp.html'];
 const ROOT = resolve(import.meta.dirname, '../../..');
 

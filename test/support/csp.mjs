@@ -1,0 +1,4 @@
+// The strict Content-Security-Policy every test page runs under: the browser tests' CSP page
+// (test/browser/support/relay-plugin.mjs) and the page gates (test/e2e/check-pages.mjs) both
+// send it as a header. demo/csp.html repeats it as a meta tag (HTML cannot import it).
+export const STRICT_CSP = "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html dompurify";
