@@ -23,7 +23,9 @@ export const SEXES = ['female', 'male', 'not-known'] as const;
 export const YES_NO_UNKNOWN = ['yes', 'no', 'unknown'] as const;
 /** The wizard's `CaseFacts.education` values, so its hand-off pre-fills this answer. */
 export const PROVISIONS = ['none', 'awaiting-place', 'home-education', 'alternative-provision', 'unknown'] as const;
-export const YEAR_GROUPS = ['nursery', 'reception', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13'] as const;
+// Year groups live in a zod-free module, so the form can render them before zod loads.
+import { YEAR_GROUPS } from './options.js';
+export { YEAR_GROUPS };
 export const DESTINATIONS = ['not-moved', 'other-la', 'abroad', 'home-education', 'other', 'unknown'] as const;
 /**
  * Why a school is deleting the pupil from its admission register (School Attendance (Pupil
