@@ -17,7 +17,7 @@ const relay = `http://${process.env.RELAY_HOST ?? '127.0.0.1'}:${process.env.REL
 export default defineConfig({
   plugins: [minifyLitTemplates()],
   // Legacy decorators: Oxc would otherwise pass TC39 `@property()` through untransformed and
-  // browsers refuse the bundle (TOOLCHAIN.md, "the silent build trap").
+  // browsers refuse the bundle (docs/architecture.md#toolchain-notes, decorators).
   oxc: { decorator: { legacy: true }, target: 'es2022' },
   server: {
     host: '127.0.0.1',

@@ -57,7 +57,7 @@ export default defineConfig({
   base: '/',
   publicDir: false,
   plugins: [minifyLitTemplates(), demoAssets()],
-  // Same legacy decorators as the library build (TOOLCHAIN.md, "the silent build trap").
+  // Same legacy decorators as the library build (docs/architecture.md#toolchain-notes, decorators).
   oxc: { decorator: { legacy: true }, target: 'es2022' },
   build: {
     target: 'es2022',

@@ -1,6 +1,6 @@
 // Browser tests in the machine's own Chromium and Firefox ESR (nothing is downloaded).
 // Both go through @web/test-runner-chrome with puppeteer-core: Chromium over CDP, Firefox over
-// WebDriver BiDi (TOOLCHAIN.md). The browsers run in a zone far from London on purpose: the
+// WebDriver BiDi (docs/architecture.md#toolchain-notes). The browsers run in a zone far from London on purpose: the
 // components must never trust the viewer's clock zone.
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';

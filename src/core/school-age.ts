@@ -1,5 +1,5 @@
 /**
- * Compulsory school age (CSA) in England — DOMAIN.md §2.
+ * Compulsory school age (CSA) in England: docs/law.md#compulsory-school-age.
  *
  * Education Act 1996 s8, the Education (Start of Compulsory School Age) Order 1998 and the
  * Education (School Leaving Date) Order 1997. Pure civil-date arithmetic on ISO `YYYY-MM-DD`
@@ -44,21 +44,21 @@ const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400
 
 /**
  * The date a child born on `[y, m, d]` reaches the age of `years`. A 29 February birthday is
- * reached on 1 March in common years (DOMAIN.md §2; Family Law Reform Act 1969 s9).
+ * reached on 1 March in common years (docs/law.md#compulsory-school-age; Family Law Reform Act 1969 s9).
  */
 function birthday(y: number, m: number, d: number, years: number): [number, number, number] {
   const year = y + years;
   return m === 2 && d === 29 && !isLeap(year) ? [year, 3, 1] : [year, m, d];
 }
 
-/** The last Friday in June of `year` (DOMAIN.md §2: the school leaving date). */
+/** The last Friday in June of `year` (docs/law.md#compulsory-school-age: the school leaving date). */
 export function lastFridayInJune(year: number): IsoDate {
   const weekday = new Date(Date.UTC(year, 5, 30)).getUTCDay(); // 0 = Sunday … 5 = Friday
   return iso(year, 6, 30 - ((weekday + 2) % 7));
 }
 
 /**
- * The compulsory school age of a child born on `dateOfBirth` (DOMAIN.md §2).
+ * The compulsory school age of a child born on `dateOfBirth` (docs/law.md#compulsory-school-age).
  *
  * - `starts`: the first prescribed day (31 March, 31 August, 31 December) on or after the 5th
  *   birthday — the birthday itself if it is one (s8(2)).
@@ -82,7 +82,7 @@ export function compulsorySchoolAge(dateOfBirth: string): { starts: IsoDate; end
 
 /**
  * Whether a child born on `dateOfBirth` is under, of, or over compulsory school age on `on`
- * (both `YYYY-MM-DD`; the start and end days are inside CSA). DOMAIN.md §2.
+ * (both `YYYY-MM-DD`; the start and end days are inside CSA). docs/law.md#compulsory-school-age.
  *
  * @throws {RangeError} if either date is invalid.
  */
@@ -110,7 +110,7 @@ const londonFormat = new Intl.DateTimeFormat('en-GB', {
 
 /**
  * Today's civil date in England (Europe/London, GMT/BST) at the instant `at`, whatever the
- * device's own time zone is (DOMAIN.md §6). E.g. `2025-06-27T23:30:00Z` → `2025-06-28` (BST).
+ * device's own time zone is (docs/law.md#london-dates-and-times). E.g. `2025-06-27T23:30:00Z` → `2025-06-28` (BST).
  */
 export function londonToday(at: Date): IsoDate {
   const p = Object.fromEntries(londonFormat.formatToParts(at).map((x) => [x.type, x.value]));

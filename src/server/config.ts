@@ -1,5 +1,5 @@
 /**
- * The relay's configuration, from environment variables (DESIGN.md's table, plus a few advanced
+ * The relay's configuration, from environment variables (docs/relay.md's table, plus a few advanced
  * delivery and proxy settings). Every value is checked at start-up; a bad one stops the relay with
  * a message naming the variable. SMTP_URL's value is never echoed (it may hold a password).
  */

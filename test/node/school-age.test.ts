@@ -1,4 +1,4 @@
-// Compulsory school age (DOMAIN.md §2): worked examples, last Fridays in June, boundaries.
+// Compulsory school age (docs/law.md#compulsory-school-age): worked examples, last Fridays in June, boundaries.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -13,7 +13,7 @@ import {
 /** Adds `days` to an ISO date (test helper, UTC arithmetic). */
 const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-describe('compulsorySchoolAge: DOMAIN.md §2 worked examples', () => {
+describe('compulsorySchoolAge: the worked examples of docs/law.md', () => {
   it('born 10 Feb 2020 → 31 Mar 2025 to 27 Jun 2036', () => {
     assert.deepEqual(compulsorySchoolAge('2020-02-10'), { starts: '2025-03-31', ends: '2036-06-27' });
   });

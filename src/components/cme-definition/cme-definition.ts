@@ -11,7 +11,7 @@ export type { DefinitionConfig, DefinitionSection } from './definition-config.js
 /**
  * What "children missing education" (CME) means, who is and is not CME, what the council does,
  * when CME ends and how to tell the CME team. Content follows the DfE statutory guidance
- * "Children missing education" (September 2025) and Education Act 1996 s436A (DOMAIN.md §1).
+ * "Children missing education" (September 2025) and Education Act 1996 s436A (docs/law.md#who-is-cme).
  *
  * @tagname cme-definition
  * @summary The CME definition, for council pages about school attendance.

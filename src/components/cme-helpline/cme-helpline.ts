@@ -18,7 +18,7 @@ import { helplineStyles } from './cme-helpline.styles.js';
  * The school attendance helpline with its hours and a live open/closed state, in the
  * helpline's own time zone (Europe/London by default) whatever the viewer's device says.
  * Closed on bank holidays, closure days and, when term dates are configured, outside term
- * (DOMAIN.md §6). It re-renders exactly when the state changes.
+ * (docs/law.md#the-helpline). It re-renders exactly when the state changes.
  *
  * Hours come from a child `<script type="application/json">` (a `HelplineConfig`) or from
  * `config-src`; without either, the seed's hours apply: Monday, Wednesday and Friday,

@@ -58,7 +58,7 @@ const newDraft = (): Draft => ({ parents: [{}] });
 /** Dispatches a bubbling, composed `cme-referral-*` event (never with answers in it). */
 
 /**
- * The Children Missing Education referral (DOMAIN.md §5), one topic per page in the GOV.UK
+ * The Children Missing Education referral (docs/law.md#what-a-referral-contains), one topic per page in the GOV.UK
  * style: safeguarding first, then the referrer, the child, parents or carers, education,
  * vulnerabilities and siblings, enquiries already made, concerns, "Check your answers", the
  * declaration with the privacy notice, and a confirmation with the reference. It checks each

@@ -15,7 +15,7 @@ import type { SectionName } from '../../core/referral/schema.js';
 import { getAt, type Draft } from './draft.js';
 
 /*
- * The journey as data (DOMAIN.md §5): one topic per page, each field named by its payload path,
+ * The journey as data (docs/law.md#what-a-referral-contains): one topic per page, each field named by its payload path,
  * so the page, "Check your answers", pruning hidden answers and mapping errors all read one table.
  * Option lists come from the label functions in `core/referral/labels.ts` (same keys, same order
  * as the schema's lists; a test checks it), so this module stays free of zod.

@@ -101,7 +101,7 @@ const yesNo = (v?: string): boolean | undefined => (v === 'yes' ? true : v === '
  * "Is this child missing education?": a GOV.UK Smart Answers style wizard, one question per
  * page, that ends in an outcome saying what the case is (children missing education, elective
  * home education, a school attendance matter…), who is responsible and what to do next. It runs
- * the flow data of `src/core/wizard` (DOMAIN.md §§1–4); councils change its wording, contacts
+ * the flow data of `src/core/wizard` (docs/law.md#who-is-cme); councils change its wording, contacts
  * or the whole flow through config (`{"flow": …, "content": …}` in a child
  * `<script type="application/json">`, a `data-config` attribute, or `config-src`).
  *

@@ -1,6 +1,6 @@
 /**
  * Snapshot of the GOV.UK bank holidays feed (https://www.gov.uk/bank-holidays.json), 2025–2027,
- * Open Government Licence v3.0 (DOMAIN.md §6). Copied from /work/shared/data/bank-holidays.json
+ * Open Government Licence v3.0 (docs/law.md#bank-holidays). Copied from test/fixtures/bank-holidays.json
  * (past years left out: a live clock never needs them); `test/node/helpline/bank-holidays.test.ts`
  * checks it against that file. Later years come from a fresh feed (`parseBankHolidayFeed`).
  *

@@ -1,5 +1,5 @@
 /**
- * Bank holidays: the bundled GOV.UK snapshot (DOMAIN.md §6), and a reader for a fresh copy of
+ * Bank holidays: the bundled GOV.UK snapshot (docs/law.md#bank-holidays), and a reader for a fresh copy of
  * the feed (https://www.gov.uk/bank-holidays.json) that a page may fetch to go past 2027.
  */
 import { divisions, titles } from './bank-holidays-data.js';

@@ -26,13 +26,13 @@ export const messages = {
     `Unknown setting "${key}": ${path === 'weekly' ? `use ${WEEKDAYS.join(', ')}` : 'check the spelling'}`,
 };
 
-/** The seed page's hours (DOMAIN.md §6): Monday, Wednesday and Friday, with a lunch break. */
+/** The seed page's hours (docs/law.md#the-helpline): Monday, Wednesday and Friday, with a lunch break. */
 export function seedWeek() {
   const day = () => ['09:00-12:30', '13:00-16:30'];
   return { mon: day(), wed: day(), fri: day() };
 }
 
-/** The seed page's helpline (DOMAIN.md §6). It is term-time only, but term dates are council
+/** The seed page's helpline (docs/law.md#the-helpline). It is term-time only, but term dates are council
  * configuration, so there is no `termTime` here: the component says "term time only" in words. */
 export const defaultHelplineConfig: HelplineConfig = {
   timeZone: 'Europe/London',

@@ -1,6 +1,6 @@
 /**
- * The helpline's configuration: the zod/mini schema (the contract in DESIGN.md) and its parser.
- * Hours, term dates and closures are council configuration, never guessed (DOMAIN.md §6).
+ * The helpline's configuration: the zod/mini schema (the contract in docs/architecture.md#contracts) and its parser.
+ * Hours, term dates and closures are council configuration, never guessed (docs/law.md#the-helpline).
  *
  * Size: zod/mini weighs ~6 KB gz, half the helpline page's budget. `checkHelplineConfig` in
  * `check-config.ts` gives the same answers without zod (a test keeps the two equal).
@@ -28,7 +28,7 @@ const range = z.string(m.range).check(
 const day = z.optional(z.array(range, m.day));
 
 /**
- * Schema of {@link HelplineConfig} (DESIGN.md). Every field has a default from the seed
+ * Schema of {@link HelplineConfig} (docs/architecture.md#contracts). Every field has a default from the seed
  * (`defaultHelplineConfig`), so `{ "termTime": […] }` alone is a complete config. Unknown keys are
  * errors: a typo such as `"closure"` must not be silently ignored.
  */
@@ -73,7 +73,7 @@ export const helplineConfigSchema = z.strictObject(
   m.config,
 );
 
-/** A validated helpline configuration (DESIGN.md, `src/core/helpline/status.ts` contract). */
+/** A validated helpline configuration (the `src/core/helpline/status.ts` contract, docs/architecture.md#contracts). */
 export type HelplineConfig = z.output<typeof helplineConfigSchema>;
 
 /**

@@ -1,6 +1,6 @@
 /**
  * View-models for `<cme-helpline>`: everything the component shows, decided here, so the
- * component holds no rules (DESIGN.md: components render, core decides).
+ * component holds no rules (docs/architecture.md#layers: components render, core decides).
  */
 import type { BankHolidaySets } from './bank-holidays.js';
 import type { HelplineConfig } from './config.js';

@@ -1,5 +1,5 @@
 /**
- * Is the helpline open at an instant, and when does that next change? (DOMAIN.md §6)
+ * Is the helpline open at an instant, and when does that next change? (docs/law.md#the-helpline)
  * Pure: no DOM, and the viewer's device time zone never matters.
  */
 import { bankHolidays, type BankHolidaySets } from './bank-holidays.js';
@@ -21,7 +21,7 @@ export type HelplineReason =
 /** Reasons a whole day is closed, in priority order (a closure on a bank holiday is a closure). */
 export type ClosedDayReason = Exclude<HelplineReason, 'open' | 'outside-hours'>;
 
-/** The helpline at one instant (DESIGN.md contract). */
+/** The helpline at one instant (docs/architecture.md#contracts). */
 export interface HelplineStatus {
   open: boolean;
   /** When `open` next flips; `null` when the config gives no future change (e.g. no more term dates). */
@@ -52,7 +52,7 @@ export function helplineCalendar(config: HelplineConfig, holidays?: BankHolidayS
   const weekly = WEEKDAYS.map((d) => mergeRanges(config.weekly[d] ?? []));
 
   /**
-   * The rules (DOMAIN.md §6) for one civil date. The most specific reason wins: closure, then bank
+   * The rules (docs/law.md#the-helpline) for one day. The most specific reason wins: closure, then bank
    * holiday, then school holiday (outside every term, when terms are given), then no weekly hours.
    */
   function day(date: string): HelplineDay {
@@ -84,7 +84,7 @@ export function helplineCalendar(config: HelplineConfig, holidays?: BankHolidayS
 export type HelplineCalendar = ReturnType<typeof helplineCalendar>;
 
 /**
- * Whether the helpline is open at `at`, why, and when that next changes (DESIGN.md contract).
+ * Whether the helpline is open at `at`, why, and when that next changes (docs/architecture.md#contracts).
  * Ranges are start-inclusive and end-exclusive in `config.timeZone`; touching ranges merge, also
  * across midnight. `holidays` optionally carries a fresh GOV.UK feed (see `parseBankHolidayFeed`).
  */

@@ -1,7 +1,7 @@
 /**
  * Civil dates and wall-clock times in any IANA time zone, with `Intl` only.
  *
- * The helpline keeps UK hours whatever the viewer's device says (DOMAIN.md §6), so nothing here
+ * The helpline keeps UK hours whatever the viewer's device says (docs/law.md#london-dates-and-times), so nothing here
  * uses local getters (`getHours`, `getDate`…): instants are read through
  * `Intl.DateTimeFormat({ timeZone })` and civil dates are handled as UTC calendar days.
  */

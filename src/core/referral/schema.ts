@@ -1,6 +1,6 @@
 /**
  * The CME referral: one zod/mini schema that the browser form and the relay both validate with
- * (DOMAIN.md §5). Messages follow the GOV.UK error-message style and are produced by `msg()` at
+ * (docs/law.md#what-a-referral-contains). Messages follow the GOV.UK error-message style and are produced by `msg()` at
  * parse time, never at module load, so a locale switched at runtime is honoured.
  *
  * The payload is made of sections, one per form topic; each section schema is exported

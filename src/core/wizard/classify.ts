@@ -1,5 +1,5 @@
 /**
- * `classifyCase` (DESIGN.md contract): the outcome of the default CME flow for a set of facts.
+ * `classifyCase` (docs/architecture.md#contracts): the outcome of the default CME flow for a set of facts.
  * The facts are mapped to answers and the same flow data that `<cme-wizard>` renders is walked:
  * there is no second decision tree.
  */
@@ -8,7 +8,7 @@ import { cmeFlow } from './cme-flow.js';
 import { walk } from './engine.js';
 import type { Answers } from './types.js';
 
-/** What is known about a case (DESIGN.md). */
+/** What is known about a case (docs/architecture.md#contracts). */
 export interface CaseFacts {
   immediateRisk: boolean;
   /** `YYYY-MM-DD`, or `null` if unknown (then `ageBand` is used). */
@@ -22,7 +22,7 @@ export interface CaseFacts {
   homeEducationAssessedUnsuitable?: boolean;
 }
 
-/** The default flow's outcomes (DESIGN.md). */
+/** The default flow's outcomes (docs/architecture.md#contracts). */
 export type OutcomeId =
   | 'emergency'
   | 'not-compulsory-school-age'
@@ -37,7 +37,7 @@ const yesNo = (b: boolean | undefined): string => (b === undefined ? 'unknown' :
 /**
  * Maps facts to answers of the default flow, keyed by its question ids. Missing optional facts
  * become the question's "I do not know" answer: unknown whereabouts of a registered child stay
- * an attendance matter (DOMAIN.md §1, §4), unassessed home education stays EHE (§1).
+ * an attendance matter, unassessed home education stays EHE (docs/law.md#who-is-cme).
  */
 export function caseAnswers(facts: CaseFacts): Answers {
   return {

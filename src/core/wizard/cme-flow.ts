@@ -1,11 +1,11 @@
 /**
- * The default "Is this child missing education?" flow (DOMAIN.md §§1–4, DfE "Children missing
+ * The default "Is this child missing education?" flow (docs/law.md#who-is-cme, DfE "Children missing
  * education", 8 September 2025). Logic lives in the routes; wording can be changed by councils
  * through content overrides (`content.ts`) and is translated through `msg()`.
  *
  * Question ids (stable: content overrides and `classifyCase` use them): `immediate-risk`,
  * `date-of-birth`, `age-band`, `registered`, `whereabouts`, `education`,
- * `home-education-assessed`. Outcome ids are DESIGN.md's `OutcomeId`s.
+ * `home-education-assessed`. Outcome ids are the `OutcomeId`s of `classify.ts`.
  *
  * Outcome text may contain `{reachesCsaOn}` / `{leftCsaOn}` placeholders: see
  * `PlaceholderValues` and `fillBlocks` in `engine.ts`.
@@ -13,7 +13,7 @@
 import { msg } from '@lit/localize';
 import type { Contact, Flow } from './types.js';
 
-// DOMAIN.md §6: defaults from the seed page; councils override contacts through content config.
+// docs/law.md#the-helpline: defaults from the seed page; councils override contacts through content config.
 const cmeTeam = (): Contact => ({ name: msg('Children Missing Education team'), email: 'cme@worcestershire.gov.uk' });
 const helpline = (): Contact => ({
   name: msg('School attendance helpline'),
@@ -32,7 +32,7 @@ export function cmeFlow(): Flow {
     id: 'cme',
     start: 'immediate-risk',
     questions: [
-      // DOMAIN.md §1 "Safeguarding comes first" (Education Act 2002 s175).
+      // docs/law.md#safeguarding-first (Education Act 2002 s175).
       {
         id: 'immediate-risk',
         type: 'yes-no',
@@ -43,7 +43,7 @@ export function cmeFlow(): Flow {
           { when: { answer: 'no' }, next: 'date-of-birth' },
         ],
       },
-      // DOMAIN.md §2: compulsory school age on today's date.
+      // docs/law.md#compulsory-school-age: on today's date.
       {
         id: 'date-of-birth',
         type: 'date-of-birth',
@@ -72,7 +72,7 @@ export function cmeFlow(): Flow {
           { otherwise: true, next: 'registered' },
         ],
       },
-      // DOMAIN.md §1: a registered pupil is not CME, even if persistently absent (§4).
+      // docs/law.md#school-attendance: a registered pupil is not CME, even if persistently absent.
       {
         id: 'registered',
         type: 'yes-no',
@@ -86,7 +86,7 @@ export function cmeFlow(): Flow {
           { otherwise: true, next: 'education' },
         ],
       },
-      // DOMAIN.md §4 "Deletion from roll": unknown whereabouts need joint enquiries.
+      // docs/law.md#deletion-from-the-register: unknown whereabouts need joint enquiries.
       {
         id: 'whereabouts',
         type: 'yes-no',
@@ -98,7 +98,7 @@ export function cmeFlow(): Flow {
           { otherwise: true, next: 'attendance' },
         ],
       },
-      // DOMAIN.md §1: not registered (or nobody knows) → what education, if any?
+      // docs/law.md#who-is-cme: not registered (or nobody knows) → what education, if any?
       {
         id: 'education',
         type: 'radios',
@@ -119,7 +119,7 @@ export function cmeFlow(): Flow {
           { otherwise: true, next: 'cme' },
         ],
       },
-      // DOMAIN.md §1 table and §3: only EHE assessed as unsuitable is CME.
+      // docs/law.md#elective-home-education: only EHE assessed as unsuitable is CME.
       {
         id: 'home-education-assessed',
         type: 'yes-no',

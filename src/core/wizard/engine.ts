@@ -7,7 +7,7 @@ import { msg } from '@lit/localize';
 import { compulsorySchoolAge, isIsoDate, schoolAgeStatus, type IsoDate, type SchoolAgeStatus } from '../school-age.js';
 import type { Answers, Block, Condition, Flow, Option, Outcome, Question } from './types.js';
 
-/** The three CSA statuses a date-of-birth route can test (DOMAIN.md §2). */
+/** The three CSA statuses a date-of-birth route can test (docs/law.md#compulsory-school-age). */
 export const CSA_STATUSES: readonly SchoolAgeStatus[] = ['under', 'compulsory', 'over'];
 
 /** The question with this id, if any. */

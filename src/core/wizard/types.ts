@@ -25,7 +25,7 @@ export interface Option {
  * - `answer`: the stored value equals this value (or one of these values). Also matches the
  *   `dontKnow` value of any question type.
  * - `csa`: date-of-birth questions only; the child's compulsory-school-age status on `today`
- *   (computed by `school-age.ts`, DOMAIN.md §2) is this status (or one of these).
+ *   (computed by `school-age.ts`, docs/law.md#compulsory-school-age) is this status (or one of these).
  */
 export type Condition = { answer: string | string[] } | { csa: SchoolAgeStatus | SchoolAgeStatus[] };
 

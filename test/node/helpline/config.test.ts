@@ -33,7 +33,7 @@ test('missing fields take the seed defaults, so term dates alone are a config', 
   assert.deepEqual(parseHelplineConfig({}), { ok: true, value: defaultHelplineConfig });
 });
 
-test('the DESIGN.md example is valid as written', () => {
+test('the documented example is valid as written', () => {
   const example: HelplineConfig = {
     timeZone: 'Europe/London',
     weekly: { mon: ['09:00-12:30', '13:00-16:30'], wed: ['09:00-12:30', '13:00-16:30'], fri: ['09:00-12:30', '13:00-16:30'] },

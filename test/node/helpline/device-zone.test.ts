@@ -1,4 +1,4 @@
-// The viewer's device zone must never matter (DOMAIN.md §6: London time "whatever the viewer's
+// The viewer's device zone must never matter (docs/law.md#london-dates-and-times: London time "whatever the viewer's
 // device says"). Re-runs every other helpline test file in child processes whose TZ is far from
 // London, and fails if any assertion there fails.
 import assert from 'node:assert/strict';

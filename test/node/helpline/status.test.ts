@@ -1,4 +1,4 @@
-// helplineStatus: the DESIGN.md contract, DOMAIN.md §6 rules. All instants are written in UTC
+// helplineStatus: the contract in docs/architecture.md#contracts, the rules of docs/law.md#the-helpline. All instants are written in UTC
 // (Z) so the expectations do not depend on the machine running the tests.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

@@ -1,4 +1,4 @@
-// classifyCase against DOMAIN.md §§1–4: statutory examples, CSA boundaries, every outcome.
+// classifyCase against docs/law.md (who is CME, school age, home education, attendance): statutory examples, CSA boundaries, every outcome.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { classifyCase, type CaseFacts, type OutcomeId } from '../../../src/core/wizard/classify.js';
@@ -10,14 +10,14 @@ const base: CaseFacts = { immediateRisk: false, dateOfBirth: '2015-05-01', regis
 const classify = (facts: Partial<CaseFacts>, today = TODAY): OutcomeId => classifyCase({ ...base, ...facts }, today);
 
 describe('classifyCase', () => {
-  it('the default flow has exactly the OutcomeIds of DESIGN.md', () => {
+  it('the default flow has exactly the OutcomeIds of the contract', () => {
     assert.deepEqual(
       cmeFlow().outcomes.map((o) => o.id).sort(),
       ['alternative-provision', 'attendance', 'cme', 'ehe', 'emergency', 'not-compulsory-school-age', 'school-enquiries'],
     );
   });
 
-  describe('immediate risk overrides everything (DOMAIN.md §1, Education Act 2002 s175)', () => {
+  describe('immediate risk overrides everything (docs/law.md#safeguarding-first, Education Act 2002 s175)', () => {
     const others: Partial<CaseFacts>[] = [
       {},
       { dateOfBirth: '2024-01-01' }, // under CSA
@@ -31,7 +31,7 @@ describe('classifyCase', () => {
     for (const f of others) it(JSON.stringify(f), () => assert.equal(classify({ ...f, immediateRisk: true }), 'emergency'));
   });
 
-  describe('compulsory school age (DOMAIN.md §2), on the day', () => {
+  describe('compulsory school age (docs/law.md#compulsory-school-age), on the day', () => {
     it('born 31 Aug 2020: not CSA on 2025-08-30, CSA on 2025-08-31', () => {
       assert.equal(classify({ dateOfBirth: '2020-08-31' }, '2025-08-30'), 'not-compulsory-school-age');
       assert.equal(classify({ dateOfBirth: '2020-08-31' }, '2025-08-31'), 'cme');
@@ -73,7 +73,7 @@ describe('classifyCase', () => {
     });
   });
 
-  describe('registered pupils are the school’s responsibility (DOMAIN.md §1, §4)', () => {
+  describe('registered pupils are the school’s responsibility (docs/law.md#school-attendance)', () => {
     it('attendance, even when persistently or severely absent (whereabouts known)', () => {
       assert.equal(classify({ registeredAtSchool: 'yes', whereaboutsKnown: true }), 'attendance');
     });
@@ -88,7 +88,7 @@ describe('classifyCase', () => {
     });
   });
 
-  describe('not registered, or nobody knows (DOMAIN.md §1, §3)', () => {
+  describe('not registered, or nobody knows (docs/law.md#who-is-cme)', () => {
     for (const registeredAtSchool of ['no', 'unknown'] as const) {
       describe(`registeredAtSchool: ${registeredAtSchool}`, () => {
         const cases: [Partial<CaseFacts>, OutcomeId][] = [
