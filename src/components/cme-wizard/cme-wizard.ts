@@ -15,34 +15,13 @@ import { isIsoDate, londonToday } from '../../core/school-age.js';
 import { cmeFlow } from '../../core/wizard/cme-flow.js';
 import { answerLabel, answerProblem, fillBlocks, nextNode, optionsOf, outcomeOf, questionOf, walk, type WalkResult } from '../../core/wizard/engine.js';
 import type { CaseFacts } from '../../core/wizard/classify.js';
+import type { WizardPrefill } from '../../core/referral/handoff.js';
 import type { Block, Flow, Outcome, Question } from '../../core/wizard/types.js';
 import type { FlowSource } from './wizard-config.js';
 import { wizardStyles } from './cme-wizard.styles.js';
 
-/**
- * What the wizard hands to the referral form: the answers on the path that led to the outcome,
- * under the names of `CaseFacts`. A field is `undefined` when its question was not on the path
- * or was answered "I do not know" (for `registeredAtSchool`/`education`, "unknown" is kept as
- * the value). It holds personal data (the date of birth), so it is passed by a direct method call
- * only: never in an event, the URL or storage.
- */
-export interface WizardPrefill {
-  /** The outcome reached, e.g. `cme`. */
-  outcomeId: string;
-  /** Every answer on the path, keyed by question id (for custom flows; dates are `YYYY-MM-DD`). */
-  answers: Record<string, string>;
-  /** "Is the child at immediate risk of harm?" → referral `safeguarding.immediateRisk`. */
-  immediateRisk: boolean | undefined;
-  /** `YYYY-MM-DD` → referral `child.dateOfBirth`. */
-  dateOfBirth: string | undefined;
-  /** → referral `education.registeredAtSchool`. */
-  registeredAtSchool: CaseFacts['registeredAtSchool'] | undefined;
-  /** → referral `child.whereaboutsKnown`. */
-  whereaboutsKnown: boolean | undefined;
-  /** → referral `education.provision` (same values). */
-  education: CaseFacts['education'];
-  homeEducationAssessedUnsuitable: boolean | undefined;
-}
+/** The hand-off contract lives in core: the wizard builds it, the form applies it. */
+export type { WizardPrefill };
 
 /**
  * The hand-off contract for the element that receives a referral (`<cme-referral-form>`): the
