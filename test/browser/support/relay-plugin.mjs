@@ -1,5 +1,5 @@
 // A web-test-runner plugin that lets browser tests run against the REAL referral relay
-// (src/server/cli.ts serve), started as a child process, and read the emails it writes.
+// (src/server/cli.ts serve, started by test/support/relay.mjs), and read the emails it writes.
 //
 // Commands (call them with executeServerCommand from @web/test-runner-commands, or through the
 // typed client in ./relay.ts):
@@ -21,95 +21,51 @@
 //                             the input with `id` in `host`'s shadow root
 //
 // It also serves /demo/csp.html with the strict Content-Security-Policy of test/support/csp.mjs.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { STRICT_CSP } from '../../support/csp.mjs';
+import { freePort, startRelay } from '../../support/relay.mjs';
 
 export { STRICT_CSP };
 const CSP_PAGES = ['/demo/csp.html'];
-const ROOT = resolve(import.meta.dirname, '../../..');
-
-function freePort() {
-  return new Promise((done, fail) => {
-    const s = createServer();
-    s.on('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => done(port));
-    });
-  });
-}
 
 export function relayPlugin() {
-  /** @type {Map<string, {port: number, dir: string, child?: import('node:child_process').ChildProcess, posts: Record<string, number>, rateLimit: number}>} */
+  /** @type {Map<string, {port: number, dir: string, relay?: Awaited<ReturnType<typeof startRelay>>, posts: Record<string, number>, rateLimit: number}>} */
   const relays = new Map();
   let origins = [];
 
   async function start(r) {
-    if (r.child) return;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', 'serve'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        HOST: '127.0.0.1',
-        PORT: String(r.port),
-        DATA_DIR: r.dir,
-        ALLOWED_ORIGINS: origins.join(','),
-        RATE_LIMIT_PER_MINUTE: String(r.rateLimit),
-        DELIVERY_RETRY_BASE_MS: '200',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    r.child = child;
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (d) => (err += d));
-    await new Promise((done, fail) => {
-      const timer = setTimeout(() => fail(new Error(`relay did not start in 30 s:\n${out}\n${err}`)), 30_000);
-      child.on('exit', (code) => {
-        clearTimeout(timer);
-        fail(new Error(`relay exited (${code}) before listening:\n${out}\n${err}`));
-      });
-      child.stdout.on('data', (d) => {
-        out += d;
+    if (r.relay) return;
+    const relay = await startRelay({
+      port: r.port,
+      dataDir: r.dir,
+      origins,
+      rateLimit: r.rateLimit,
+      env: { DELIVERY_RETRY_BASE_MS: '200' },
+      onLine(line) {
         // One JSON log line per request: count the POSTs by status.
-        for (const line of out.split('\n').slice(0, -1)) {
-          if (line.includes('listening on http://')) {
-            clearTimeout(timer);
-            done();
-          }
-          if (line.startsWith('{')) {
-            try {
-              const j = JSON.parse(line);
-              if (j.method === 'POST' && j.route === '/api/referrals') r.posts[j.statusCode] = (r.posts[j.statusCode] ?? 0) + 1;
-            } catch {
-              // not a log line
-            }
-          }
+        if (!line.startsWith('{')) return;
+        try {
+          const j = JSON.parse(line);
+          if (j.method === 'POST' && j.route === '/api/referrals') r.posts[j.statusCode] = (r.posts[j.statusCode] ?? 0) + 1;
+        } catch {
+          // not a log line
         }
-        out = out.slice(out.lastIndexOf('\n') + 1);
-      });
+      },
     });
-    child.removeAllListeners('exit');
-    child.on('exit', () => {
-      if (r.child === child) r.child = undefined;
+    r.relay = relay;
+    relay.child.on('exit', () => {
+      if (r.relay === relay) r.relay = undefined;
     });
   }
 
   async function stop(r) {
-    const child = r.child;
-    if (!child) return;
-    r.child = undefined;
-    await new Promise((done) => {
-      child.on('exit', done);
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-    });
+    const relay = r.relay;
+    if (!relay) return;
+    r.relay = undefined;
+    await relay.stop();
   }
 
   async function mails(r) {
