@@ -5,6 +5,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { normaliseEmail } from '../core/referral/rules.js';
+import { loadMailSettings, metricsToken, transportKind, type MailSettings } from './transports/settings.js';
 
 export interface RelayConfig {
   host: string;
@@ -16,6 +17,18 @@ export interface RelayConfig {
   /** Unset: emails are written as .eml files to `${dataDir}/mail`. */
   smtpUrl: string | undefined;
   smtpAllowPlaintext: boolean;
+  /** MAIL_TRANSPORT, SMTP OAuth2 and GOV.UK Notify settings (transports/settings.ts). */
+  mail: MailSettings;
+  /** REFERRER_RECEIPT: send the referrer a receipt (no child or parent data). */
+  referrerReceipt: boolean;
+  /** CME_TEAM_PHONE: the team's phone number, shown in receipts. */
+  teamPhone: string | undefined;
+  /** ALERT_EMAIL: where alerts go (always logged at level error as well). */
+  alertEmail: string | undefined;
+  /** ALERT_AFTER_MINUTES: a pending referral older than this raises an alert and fails /api/health. */
+  alertAfterMinutes: number;
+  /** METRICS_TOKEN: bearer token for GET /api/metrics; unset, the route answers 404. */
+  metricsToken: string | undefined;
   allowedOrigins: string[];
   rateLimitPerMinute: number;
   retentionDays: number;
@@ -130,6 +143,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     mailFrom: address(env, 'MAIL_FROM', 'no-reply@localhost'),
     smtpUrl: smtp(env),
     smtpAllowPlaintext: bool(env, 'SMTP_ALLOW_PLAINTEXT', false),
+    mail: loadMailSettings(env, env.SMTP_URL?.trim() || undefined),
+    referrerReceipt: bool(env, 'REFERRER_RECEIPT', false),
+    teamPhone: env.CME_TEAM_PHONE?.trim() || undefined,
+    alertEmail: env.ALERT_EMAIL?.trim() ? address(env, 'ALERT_EMAIL', '') : undefined,
+    alertAfterMinutes: integer(env, 'ALERT_AFTER_MINUTES', 30, 1, 10_080),
+    metricsToken: metricsToken(env),
     allowedOrigins: origins(env),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 60, 1, 1_000_000),
     retentionDays: integer(env, 'RETENTION_DAYS', 30, 0, 36_500),
@@ -144,8 +163,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 
 /** Where mail goes, for the start-up message: never shows SMTP credentials. */
 export function describeMailTarget(config: RelayConfig): string {
-  if (!config.smtpUrl) return `No SMTP_URL set: each email is written as an .eml file in ${resolve(config.dataDir, 'mail')}`;
+  const kind = transportKind(config);
+  if (kind === 'notify') return `Emails go through GOV.UK Notify (${new URL(config.mail.notify!.baseUrl).host}) for ${config.teamEmail}`;
+  if (kind === 'file' || !config.smtpUrl) return `${config.smtpUrl ? 'MAIL_TRANSPORT=file' : 'No SMTP_URL set'}: each email is written as an .eml file in ${resolve(config.dataDir, 'mail')}`;
   const url = new URL(config.smtpUrl);
   const mode = url.protocol === 'smtps:' ? 'implicit TLS' : config.smtpAllowPlaintext ? 'STARTTLS when offered, plaintext allowed' : 'STARTTLS required';
-  return `Emails go to ${url.protocol}//${url.hostname}${url.port ? `:${url.port}` : ''} (${mode}) for ${config.teamEmail}`;
+  return `Emails go to ${url.protocol}//${url.hostname}${url.port ? `:${url.port}` : ''} (${mode}${config.mail.smtpOAuth ? ', OAuth2' : ''}) for ${config.teamEmail}`;
 }

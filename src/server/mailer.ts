@@ -1,131 +1,101 @@
 /**
- * Sends a referral email. Two transports:
- * - `SMTP_URL` set: nodemailer over SMTP. `smtp://` must upgrade with STARTTLS (`requireTLS`)
- *   unless `SMTP_ALLOW_PLAINTEXT=true`; `smtps://` is implicit TLS. Certificates are always
- *   verified (a private CA is trusted through Node's own `NODE_EXTRA_CA_CERTS`).
- * - unset: the embedded default writes each email as `DATA_DIR/mail/<reference>.eml` (written to
- *   a temporary name, fsynced, renamed), so the demo works with no mail server.
- * `send()` resolves only when the server accepted the message (or the file is on disk).
+ * Builds the relay's messages and chooses the transport (`MAIL_TRANSPORT`, see
+ * transports/settings.ts): `file` (the embedded default, `.eml` files in `DATA_DIR/mail/`),
+ * `smtp` (password or OAuth2) or `notify` (GOV.UK Notify). Every transport resolves `send()`
+ * only once the message was accepted (or is on disk), and says whether a failure is permanent
+ * or temporary (transports/types.ts).
  */
-import nodemailer, { type SendMailOptions } from 'nodemailer';
+import type { SendMailOptions } from 'nodemailer';
 import type { ConnectionOptions } from 'node:tls';
-import { mkdir, open, rename } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Referral } from '../core/referral/schema.js';
 import type { RelayConfig } from './config.js';
+import { renderAlert } from './alerts.js';
 import { renderReferralEmail } from './email.js';
+import { renderReceipt } from './receipt.js';
+import { fileTransport } from './transports/file.js';
+import { notifyTransport } from './transports/notify.js';
+import { transportKind } from './transports/settings.js';
+import { smtpTransport } from './transports/smtp.js';
+import type { OutgoingMessage, ReferralMessage, Transport } from './transports/types.js';
 
-export interface OutgoingReferral {
-  reference: string;
-  referral: Referral;
-  receivedAt: Date;
-}
-
-export interface Mailer {
-  readonly kind: 'smtp' | 'files';
-  send(mail: OutgoingReferral): Promise<void>;
-  close(): void;
-}
+export type { OutgoingMessage, SendResult, Transport, TransportKind } from './transports/types.js';
+/** The referral message (the name older code and tests use). */
+export type OutgoingReferral = ReferralMessage;
+/** A transport (the name older code and tests use). */
+export type Mailer = Transport;
 
 export interface MailerOptions {
   /** Extra TLS options for the SMTP connection (tests pass `ca`; production uses NODE_EXTRA_CA_CERTS). */
   tls?: ConnectionOptions;
-  /** Connection and socket timeouts in ms (default 10 s to connect, 60 s idle). */
+  /** Connection and socket timeouts in ms (default 10 s to connect, 60 s idle; Notify 30 s). */
   timeoutMs?: number;
   /** Pooled SMTP connections (default 4, the worker's concurrency): one TLS handshake serves many emails. */
   maxConnections?: number;
+  /** Encrypts an `.eml` file's bytes (DATA_KEY); `aad` is the file name. */
+  seal?: (data: Buffer, aad: string) => Buffer;
+  clock?: () => number;
 }
+
+const domainOf = (mailFrom: string) => mailFrom.slice(mailFrom.lastIndexOf('@') + 1) || 'localhost';
 
 /** The `<reference@host>` Message-ID that lets a rare duplicate (after a crash) be recognised. */
-export function messageIdFor(reference: string, mailFrom: string): string {
-  return `<${reference}@${mailFrom.slice(mailFrom.lastIndexOf('@') + 1) || 'localhost'}>`;
+export function messageIdFor(reference: string, mailFrom: string, kind: OutgoingMessage['kind'] = 'referral', condition?: string): string {
+  const local = kind === 'receipt' ? `${reference}.receipt` : kind === 'alert' ? `${reference}.alert-${condition ?? 'x'}` : reference;
+  return `<${local}@${domainOf(mailFrom)}>`;
 }
 
-export function buildMessage(config: Pick<RelayConfig, 'mailFrom' | 'teamEmail'>, mail: OutgoingReferral): SendMailOptions {
-  const email = renderReferralEmail(mail.reference, mail.referral, mail.receivedAt);
+type MessageConfig = Pick<RelayConfig, 'mailFrom' | 'teamEmail'> & Partial<Pick<RelayConfig, 'teamPhone'>>;
+
+/** The nodemailer message for the SMTP and file transports. */
+export function buildMessage(config: MessageConfig, message: OutgoingMessage): SendMailOptions {
+  const common = { from: config.mailFrom, disableFileAccess: true, disableUrlAccess: true };
+  if (message.kind === 'receipt') {
+    const receipt = renderReceipt(message.reference, message.receivedAt, { teamEmail: config.teamEmail, teamPhone: config.teamPhone });
+    return {
+      ...common,
+      to: message.to,
+      replyTo: config.teamEmail,
+      subject: receipt.subject,
+      text: receipt.text,
+      html: receipt.html,
+      messageId: messageIdFor(message.reference, config.mailFrom, 'receipt'),
+      headers: { 'Auto-Submitted': 'auto-generated', 'X-CME-Reference': message.reference },
+    };
+  }
+  if (message.kind === 'alert') {
+    const alert = renderAlert(message);
+    return {
+      ...common,
+      to: message.to,
+      subject: alert.subject,
+      text: alert.text,
+      priority: 'high',
+      messageId: messageIdFor(message.reference, config.mailFrom, 'alert', message.condition),
+      headers: { 'Auto-Submitted': 'auto-generated', 'X-CME-Reference': message.reference, 'X-CME-Alert': message.condition },
+    };
+  }
+  const email = renderReferralEmail(message.reference, message.referral, message.receivedAt);
   return {
-    from: config.mailFrom,
+    ...common,
     to: config.teamEmail,
-    ...(mail.referral.referrer.email ? { replyTo: mail.referral.referrer.email } : {}),
+    ...(message.referral.referrer.email ? { replyTo: message.referral.referrer.email } : {}),
     subject: email.subject,
     text: email.text,
     html: email.html,
-    messageId: messageIdFor(mail.reference, config.mailFrom),
+    messageId: messageIdFor(message.reference, config.mailFrom),
     priority: email.urgent.length > 0 ? 'high' : 'normal',
-    headers: { 'Auto-Submitted': 'auto-generated', 'X-CME-Reference': mail.reference },
-    attachments: [{ filename: `${mail.reference}.json`, content: email.json, contentType: 'application/json; charset=utf-8' }],
-    disableFileAccess: true,
-    disableUrlAccess: true,
+    headers: { 'Auto-Submitted': 'auto-generated', 'X-CME-Reference': message.reference },
+    attachments: [{ filename: `${message.reference}.json`, content: email.json, contentType: 'application/json; charset=utf-8' }],
   };
 }
 
-export function createMailer(config: RelayConfig, options: MailerOptions = {}): Mailer {
-  return config.smtpUrl ? smtpMailer(config, config.smtpUrl, options) : fileMailer(config);
+/** The transport `MAIL_TRANSPORT` (or its default) names. */
+export function createTransport(config: RelayConfig, options: MailerOptions = {}): Transport {
+  const build = (m: OutgoingMessage) => buildMessage(config, m);
+  const kind = transportKind(config);
+  if (kind === 'notify') return notifyTransport(config, config.mail.notify!, options.timeoutMs ? { timeoutMs: options.timeoutMs } : {});
+  if (kind === 'smtp') return smtpTransport(config, build, options);
+  return fileTransport(config.dataDir, build, options.seal ? { seal: options.seal } : {});
 }
 
-function smtpMailer(config: RelayConfig, smtpUrl: string, options: MailerOptions): Mailer {
-  const url = new URL(smtpUrl);
-  const secure = url.protocol === 'smtps:';
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  const timeout = options.timeoutMs ?? 10_000;
-  const transport = nodemailer.createTransport({
-    host,
-    port: Number(url.port) || (secure ? 465 : 587),
-    secure,
-    requireTLS: !secure && !config.smtpAllowPlaintext,
-    ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
-    tls: { rejectUnauthorized: true, minVersion: 'TLSv1.2', ...options.tls },
-    pool: true,
-    maxConnections: options.maxConnections ?? 4,
-    maxMessages: 100,
-    connectionTimeout: timeout,
-    greetingTimeout: timeout,
-    socketTimeout: Math.max(timeout, 60_000),
-    disableFileAccess: true,
-    disableUrlAccess: true,
-  });
-  return {
-    kind: 'smtp',
-    async send(mail) {
-      const info = await transport.sendMail(buildMessage(config, mail));
-      if (info.rejected.length > 0 || info.accepted.length === 0) {
-        throw Object.assign(new Error('The mail server did not accept the recipient'), { code: 'EREJECTED' });
-      }
-    },
-    close() {
-      transport.close();
-    },
-  };
-}
-
-function fileMailer(config: RelayConfig): Mailer {
-  const dir = join(config.dataDir, 'mail');
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-  return {
-    kind: 'files',
-    async send(mail) {
-      const info = await transport.sendMail(buildMessage(config, mail));
-      // Asynchronous file calls: the fsyncs run on libuv's pool, not on the thread serving requests.
-      await mkdir(dir, { recursive: true });
-      const target = join(dir, `${mail.reference}.eml`);
-      const temp = `${target}.${process.pid}.tmp`;
-      const file = await open(temp, 'w', 0o600);
-      try {
-        await file.writeFile(info.message as Buffer);
-        await file.sync();
-      } finally {
-        await file.close();
-      }
-      await rename(temp, target);
-      const folder = await open(dir, 'r');
-      try {
-        await folder.sync();
-      } finally {
-        await folder.close();
-      }
-    },
-    close() {
-      transport.close();
-    },
-  };
-}
+/** @deprecated Use createTransport (same function). */
+export const createMailer = createTransport;

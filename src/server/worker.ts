@@ -114,7 +114,9 @@ export class DeliveryWorker {
     try {
       if (row.payload === null) throw Object.assign(new Error('content purged'), { code: 'EPURGED' });
       const referral = JSON.parse(row.payload) as Referral;
-      await this.mailer.send({ reference: row.reference, referral, receivedAt: new Date(row.createdAt) });
+      const result = await this.mailer.send({ reference: row.reference, referral, receivedAt: new Date(row.createdAt) });
+      // A classified failure: permanent ones are not retried.
+      if (result && !result.ok) throw Object.assign(result.error instanceof Error ? result.error : new Error('send failed'), { [PERMANENT]: result.permanent });
       this.outbox.markSent(row.id);
       log.info({ reference: row.reference, attempts: row.attempts + 1 }, 'referral delivered');
     } catch (error) {
@@ -122,7 +124,7 @@ export class DeliveryWorker {
       const reason = safeError(error);
       const summary = [reason.code, reason.responseCode, reason.command].filter(Boolean).join(' ') + (reason.detail ? `: ${reason.detail}` : '') || reason.type;
       try {
-        if (attempts >= maxAttempts) {
+        if (attempts >= maxAttempts || (error as { [PERMANENT]?: boolean })[PERMANENT] === true) {
           this.outbox.markFailed(row.id, attempts, summary);
           log.error({ reference: row.reference, attempts, error: reason }, 'referral delivery failed; kept as failed (run relay:requeue once fixed)');
         } else {
@@ -139,3 +141,5 @@ export class DeliveryWorker {
     }
   }
 }
+
+const PERMANENT = Symbol('permanent');

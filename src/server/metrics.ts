@@ -1,0 +1,75 @@
+/**
+ * Prometheus metrics (prom-client), one registry per app so several relays in one process (tests)
+ * do not share counters. Counters count events seen by this process; the outbox gauges are read
+ * from the store when scraped, so with several instances on one database each reports the whole
+ * queue (use max(), not sum(), across instances).
+ */
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+
+export interface QueueReader {
+  counts(): Promise<Record<'pending' | 'sent' | 'failed', number>> | Record<'pending' | 'sent' | 'failed', number>;
+  oldestPendingAt?(): Promise<number | null> | number | null;
+}
+
+export class RelayMetrics {
+  readonly registry = new Registry();
+  readonly accepted: Counter;
+  readonly delivered: Counter;
+  readonly failed: Counter;
+  readonly attemptsFailed: Counter<'kind'>;
+  readonly alerts: Counter<'condition'>;
+  readonly receipts: Counter<'result'>;
+
+  constructor(store: QueueReader, clock: () => number, transport: string) {
+    const registers = [this.registry];
+    collectDefaultMetrics({ register: this.registry, prefix: 'cme_relay_' });
+    this.accepted = new Counter({ name: 'cme_referrals_accepted_total', help: 'Referrals accepted (202) and stored, idempotent replays not counted.', registers });
+    this.delivered = new Counter({ name: 'cme_referrals_delivered_total', help: 'Referrals the mail server or Notify accepted.', registers });
+    this.failed = new Counter({ name: 'cme_referrals_failed_total', help: 'Referrals marked failed (permanent failure or out of attempts).', registers });
+    this.attemptsFailed = new Counter({ name: 'cme_delivery_attempts_failed_total', help: 'Failed delivery attempts by kind (temporary, permanent, auth).', labelNames: ['kind'], registers });
+    this.alerts = new Counter({ name: 'cme_alerts_total', help: 'Alerts raised, by condition (failed, stale, auth).', labelNames: ['condition'], registers });
+    this.receipts = new Counter({ name: 'cme_receipts_total', help: 'Receipts to referrers, by result (sent, failed).', labelNames: ['result'], registers });
+    new Gauge({
+      name: 'cme_transport_info',
+      help: 'The mail transport in use (value 1).',
+      labelNames: ['transport'],
+      registers,
+      collect() {
+        this.set({ transport }, 1);
+      },
+    });
+    new Gauge({
+      name: 'cme_outbox_pending',
+      help: 'Referrals waiting to be delivered.',
+      registers,
+      async collect() {
+        this.set((await store.counts()).pending);
+      },
+    });
+    new Gauge({
+      name: 'cme_outbox_failed',
+      help: 'Referrals kept as failed (re-queue with npm run requeue-failed).',
+      registers,
+      async collect() {
+        this.set((await store.counts()).failed);
+      },
+    });
+    new Gauge({
+      name: 'cme_outbox_oldest_pending_seconds',
+      help: 'Age of the oldest pending referral in seconds (0 when none is pending).',
+      registers,
+      async collect() {
+        const at = store.oldestPendingAt ? await store.oldestPendingAt() : null;
+        this.set(at === null ? 0 : Math.max(0, Math.round((clock() - at) / 1000)));
+      },
+    });
+  }
+
+  text(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+}
