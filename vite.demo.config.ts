@@ -1,7 +1,7 @@
 // Production build of the demo site (not the library): every page (index.html and demo/*.html)
 // is built as an ordinary multi-page app into .tmp/demo-dist/, the way a council's site would
 // ship it. `npm run check:pages` serves that folder and runs axe, a keyboard-only run and
-// Lighthouse on it (scripts/check-pages.mjs).
+// Lighthouse on it (test/e2e/check-pages.mjs).
 //   npx vite build --config vite.demo.config.ts
 // Pages that load the built library (`/dist/cme-widgets.js`, demo/twice.html) are left alone
 // by Vite and get a copy of dist/ (run `npm run build` first); classic scripts are copied as-is.

@@ -1,7 +1,7 @@
 // npm run build: translations → bundles (vite) → type declarations → custom-elements.json →
 // the referral JSON Schema. Each step fails the build on error.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 
 function run(label, cmd, args) {
   console.log(`\n▶ ${label}`);
@@ -16,7 +16,7 @@ run('translations', 'node', ['scripts/check-translations.mjs', '--build']);
 run('bundles', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 run('type declarations', 'npx', ['tsc', '-p', 'tsconfig.build.json']);
 run('custom elements manifest', 'npx', ['cem', 'analyze', '--litelement', '--globs', 'src/components/**/*.ts', 'src/internal/cme-element.ts', '--exclude', 'src/**/*.styles.ts', '--outdir', 'dist']);
-if (existsSync('scripts/referral-json-schema.ts')) run('referral JSON Schema', 'npx', ['tsx', 'scripts/referral-json-schema.ts']);
+run('referral JSON Schema', 'npx', ['tsx', 'scripts/referral-json-schema.ts']);
 
 // The optional stylesheet that reserves space before upgrade (no layout shift).
 copyFileSync('src/cme-widgets.css', 'dist/cme-widgets.css');

@@ -1,7 +1,6 @@
 // npm start: the demo (Vite dev server on index.html) and the referral relay on its embedded
 // defaults, side by side; /api is proxied from the demo to the relay. Ctrl+C stops both.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 
 const children = [];
 function start(name, cmd, args) {
@@ -29,6 +28,6 @@ if (spawnSync('npm', ['run', '--silent', 'build'], { stdio: ['ignore', 'ignore',
   console.error('The build failed; the demo pages that use dist/ will not work.');
 }
 
-if (existsSync('src/server/cli.ts')) start('relay', 'npx', ['tsx', 'src/server/cli.ts', 'serve']);
+start('relay', 'npx', ['tsx', 'src/server/cli.ts', 'serve']);
 start('demo', 'npx', ['vite']);
 console.log('\nDemo: http://127.0.0.1:5173/  (relay on http://127.0.0.1:8787, proxied at /api)\n');

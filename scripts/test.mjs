@@ -60,7 +60,7 @@ failed += num('fail') + (nodeOk || num('fail') > 0 ? 0 : 1);
 
 // Page-level gates print their own "N passed, N failed"; their counts join ours.
 console.log('\n━━ page-level gates (npm run check:pages) ━━');
-const pages = spawnSync('node', ['scripts/check-pages.mjs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+const pages = spawnSync('node', ['test/e2e/check-pages.mjs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
 process.stdout.write(pages.stdout ?? '');
 const pageCounts = /^(\d+) passed, (\d+) failed$/m.exec(pages.stdout ?? '');
 passed += Number(pageCounts?.[1] ?? 0);

@@ -1,6 +1,7 @@
-// npm run check:pages: page-level gates on the production build of the demo site.
+// npm run check:pages (node test/e2e/check-pages.mjs): page-level gates on the production build
+// of the demo site, after `npm run build` (demo/twice.html loads dist/cme-widgets.js).
 //   1. build every demo page (vite.demo.config.ts) into .tmp/demo-dist/
-//   2. serve it on 127.0.0.1 with /api proxied to a real relay child process (own DATA_DIR)
+//   2. serve it on 127.0.0.1 with /api proxied to a real relay (test/support/relay.mjs, own DATA_DIR)
 //   3. axe on every page at 320 px and desktop width (+ the wizard's and the referral form's
 //      error states on index.html); no horizontal scroll at 320 px
 //   4. a keyboard-only run on index.html: definition → helpline → wizard (to `cme`) → referral
@@ -8,15 +9,20 @@
 //      performance median ≥ 90, CLS ≤ 0.01
 // Ends with "N passed, N failed"; exits non-zero on any failure.
 // PAGES_SKIP_LIGHTHOUSE=1 skips step 5 (local iteration only).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createServer, request } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { findBrowsers } from './browsers.mjs';
-import { activate, chooseRadio, focused, settle, tabUntil } from './pages/keyboard.mjs';
-import { completeReferral } from './pages/referral-keyboard.mjs';
+import { findBrowsers } from '../../scripts/browsers.mjs';
+import { STRICT_CSP } from '../support/csp.mjs';
+import { freePort, startRelay } from '../support/relay.mjs';
+import { activate, chooseRadio, focused, settle, tabUntil } from './keyboard.mjs';
+import { completeReferral } from './referral-keyboard.mjs';
+
+// Every path below is relative to the repository root, wherever this is started from.
+process.chdir(resolve(import.meta.dirname, '../..'));
 
 const OUT = '.tmp/demo-dist';
 const started = Date.now();
@@ -53,16 +59,10 @@ if (build.status !== 0) {
 const PAGES = ['index.html', ...readdirSync(join(OUT, 'demo')).filter((f) => f.endsWith('.html')).sort().map((f) => `demo/${f}`)];
 
 // ── 2. relay + static server ────────────────────────────────────────────────────────────────
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain' };
-const relayPort = await freePort();
+// PAGES_PORT=n serves the pages on n and the relay on n + 1 (machines that hand out ports); else any free ports.
+const fixedPort = Number(process.env.PAGES_PORT) || 0;
+const relayPort = fixedPort ? fixedPort + 1 : await freePort();
 const server = createServer((req, res) => {
   const url = new URL(req.url, 'http://x');
   if (url.pathname.startsWith('/api/')) {
@@ -83,25 +83,19 @@ const server = createServer((req, res) => {
   const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
   // demo/csp.html carries its policy as a meta tag; send it as a header as well, like a real site.
   if (file.endsWith('csp.html')) {
-    headers['content-security-policy'] = "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html dompurify";
+    headers['content-security-policy'] = STRICT_CSP;
   }
   res.writeHead(200, headers).end(readFileSync(file));
 });
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
+await new Promise((r) => server.listen(fixedPort, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'cme-pages-relay-'));
-const relay = spawn('npx', ['tsx', 'src/server/cli.ts', 'serve'], {
-  env: { ...process.env, PORT: String(relayPort), HOST: '127.0.0.1', DATA_DIR: dataDir, ALLOWED_ORIGINS: origin, LOG_LEVEL: 'warn', SMTP_URL: '' },
-  stdio: ['ignore', 'pipe', 'pipe'],
-  detached: true,
-});
-let relayLog = '';
-relay.stdout.on('data', (d) => (relayLog += d));
-relay.stderr.on('data', (d) => (relayLog += d));
+let relay;
 async function relayReady() {
+  relay = await startRelay({ port: relayPort, dataDir, origins: [origin], logLevel: 'warn' });
   for (let i = 0; i < 100; i++) {
-    if (relay.exitCode !== null) throw new Error(`relay exited (${relay.exitCode}): ${relayLog}`);
+    if (relay.child.exitCode !== null) throw new Error(`relay exited (${relay.child.exitCode}): ${relay.output()}`);
     try {
       const r = await fetch(`${origin}/api/health`);
       if (r.ok) return;
@@ -110,34 +104,14 @@ async function relayReady() {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`relay did not answer /api/health: ${relayLog}`);
+  throw new Error(`relay did not answer /api/health through the proxy: ${relay.output()}`);
 }
 
 let browser;
 async function cleanUp() {
   await browser?.close().catch(() => {});
   server.close();
-  if (relay.exitCode === null) {
-    try {
-      process.kill(-relay.pid, 'SIGTERM');
-    } catch {
-      /* gone */
-    }
-    await new Promise((r) => {
-      const t = setTimeout(() => {
-        try {
-          process.kill(-relay.pid, 'SIGKILL');
-        } catch {
-          /* gone */
-        }
-        r();
-      }, 3000);
-      relay.once('exit', () => {
-        clearTimeout(t);
-        r();
-      });
-    });
-  }
+  await relay?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }
 
@@ -187,7 +161,7 @@ try {
     page.evaluate(
       async (tag, sel) => {
         const el = document.querySelector(tag);
-        if (!el) return 'absent';
+        if (!el) return `no <${tag}> on the page`;
         const b = [...el.shadowRoot.querySelectorAll('button')].find((x) => /^\s*continue\s*$/i.test(x.textContent));
         if (!b) return 'no Continue button';
         b.click();
@@ -222,7 +196,6 @@ try {
       for (const [state, tag] of (page && STATES[path]) || []) {
         await check(`axe ${path} ${state} @${width}px`, async () => {
           const shown = await pressContinue(page, tag);
-          if (shown === 'absent') return `no <${tag}> on the page (skipped)`;
           if (shown !== 'shown') throw new Error(`pressing Continue with nothing filled in: error summary ${shown}`);
           const v = await axe(page);
           const overflow = width === 320 ? await page.evaluate(() => document.documentElement.scrollWidth) : 0;
@@ -244,7 +217,6 @@ try {
       document.addEventListener('cme-wizard-referral', (e) => window.__referrals.push(e.detail));
     });
     const inside = (tag) => (f) => f.hosts.includes(tag);
-    const hasForm = await page.evaluate(() => !!document.querySelector('cme-referral-form'));
     let wizardDone = false;
     try {
       await check('keyboard: skip link is the first Tab stop', async () => {
@@ -310,26 +282,21 @@ try {
         const sent = await page.evaluate(() => window.__referrals);
         if (!sent.some((d) => d.outcomeId === 'cme')) throw new Error('no cme-wizard-referral event with outcomeId "cme"');
         const f = await focused(page);
-        return hasForm ? `hand-off done; focus in ${f.hosts.join(' > ') || f.tag}` : 'cme-wizard-referral fired (no <cme-referral-form> on index.html yet)';
+        return `hand-off done; focus in ${f.hosts.join(' > ') || f.tag}`;
       });
-      if (hasForm) {
-        // Runs only once <cme-referral-form> is on index.html.
-        await check('keyboard: referral sent, reference shown, one email written', async () => {
-          const reference = await completeReferral(page, 'cme-referral-form', (line) => console.log(`      ${line}`));
-          const mailDir = join(dataDir, 'mail');
-          let emails = [];
-          for (let i = 0; i < 50 && emails.length === 0; i++) {
-            await new Promise((r) => setTimeout(r, 200));
-            emails = existsSync(mailDir) ? readdirSync(mailDir).filter((f) => f.endsWith('.eml')) : [];
-          }
-          await new Promise((r) => setTimeout(r, 500));
+      await check('keyboard: referral sent, reference shown, one email written', async () => {
+        const reference = await completeReferral(page, 'cme-referral-form', (line) => console.log(`      ${line}`));
+        const mailDir = join(dataDir, 'mail');
+        let emails = [];
+        for (let i = 0; i < 50 && emails.length === 0; i++) {
+          await new Promise((r) => setTimeout(r, 200));
           emails = existsSync(mailDir) ? readdirSync(mailDir).filter((f) => f.endsWith('.eml')) : [];
-          if (emails.length !== 1) throw new Error(`expected exactly one .eml in DATA_DIR/mail, found ${emails.length}`);
-          return `${reference}; ${emails[0]}`;
-        });
-      } else {
-        result('keyboard: referral form part', true, 'SKIPPED — no <cme-referral-form> on index.html yet');
-      }
+        }
+        await new Promise((r) => setTimeout(r, 500));
+        emails = existsSync(mailDir) ? readdirSync(mailDir).filter((f) => f.endsWith('.eml')) : [];
+        if (emails.length !== 1) throw new Error(`expected exactly one .eml in DATA_DIR/mail, found ${emails.length}`);
+        return `${reference}; ${emails[0]}`;
+      });
       await check('keyboard: no page errors', async () => {
         if (errors.length) throw new Error(errors.join('; '));
       });
@@ -345,7 +312,7 @@ try {
   if (process.env.PAGES_SKIP_LIGHTHOUSE) {
     console.log('\n  Lighthouse skipped (PAGES_SKIP_LIGHTHOUSE)');
   } else {
-    const { lighthouseGates } = await import('./pages/lighthouse.mjs');
+    const { lighthouseGates } = await import('./lighthouse.mjs');
     await lighthouseGates({ origin, chromium, chromeArgs, result, pages: PAGES });
   }
 } catch (error) {
