@@ -1,5 +1,5 @@
 /**
- * The referral journey as data (docs/law.md, "The referral"): one topic per page in the GOV.UK
+ * The referral journey as data (docs/law.md#what-a-referral-contains): one topic per page in the GOV.UK
  * style, each field named by its payload path, so the page, "Check your answers", pruning hidden
  * answers and mapping errors all read one table. It holds ids only: `<cme-referral-form>` maps
  * page ids, field paths and option-list ids to words, so this module needs no UI library and no
