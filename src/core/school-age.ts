@@ -6,6 +6,10 @@
  * strings: dates are handled as UTC midnights and read back with UTC getters only, so the
  * result never depends on the device's time zone.
  */
+import { parseIsoDate } from './iso-date.js';
+
+/** True for a real calendar date written `YYYY-MM-DD` in 1900–2199 (re-exported from `iso-date.ts`). */
+export { isIsoDate } from './iso-date.js';
 
 /** A civil date as `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -13,31 +17,14 @@ export type IsoDate = string;
 /** Where a child stands against compulsory school age on a given day. */
 export type SchoolAgeStatus = 'under' | 'compulsory' | 'over';
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Parses `YYYY-MM-DD` into [year, month 1–12, day], or `null` if it is not a real calendar date. */
-function parts(value: string): [number, number, number] | null {
-  const m = typeof value === 'string' ? ISO.exec(value) : null;
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  t.setUTCFullYear(y); // Date.UTC maps years 0–99 to 1900–1999
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d ? [y, mo, d] : null;
-}
-
+/** [year, month 1–12, day] of a `YYYY-MM-DD` date in 1900–2199; throws a RangeError naming anything else. */
 function parseOrThrow(value: string): [number, number, number] {
-  const p = parts(value);
-  if (!p) throw new RangeError(`Invalid date "${String(value)}": expected a real calendar date as YYYY-MM-DD`);
-  return p;
+  const d = new Date(parseIsoDate(value) * 86_400_000);
+  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 const iso = (y: number, m: number, d: number): IsoDate => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
-
-/** True if `value` is a real calendar date written `YYYY-MM-DD` (e.g. `2021-02-30` is not). */
-export function isIsoDate(value: unknown): value is IsoDate {
-  return typeof value === 'string' && parts(value) !== null;
-}
 
 /** True for leap years in the proleptic Gregorian calendar. */
 const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
@@ -65,7 +52,7 @@ export function lastFridayInJune(year: number): IsoDate {
  * - `ends`: the last Friday in June of the school year (1 September–31 August) in which the
  *   child turns 16 (s8(3)); CSA includes that whole day.
  *
- * @throws {RangeError} if `dateOfBirth` is not a real `YYYY-MM-DD` date.
+ * @throws {RangeError} naming `dateOfBirth` if it is not a real `YYYY-MM-DD` date in 1900–2199.
  * @example compulsorySchoolAge('2020-02-10') // { starts: '2025-03-31', ends: '2036-06-27' }
  */
 export function compulsorySchoolAge(dateOfBirth: string): { starts: IsoDate; ends: IsoDate } {

@@ -98,13 +98,23 @@ describe('boundary days: the start and end days are inside CSA', () => {
 });
 
 describe('invalid dates throw a RangeError naming the value', () => {
-  for (const bad of ['2021-02-30', 'abc', '', '2021-13-01', '2021-00-10', '2021-1-5', '2021-01-05T00:00:00Z', ' 2021-01-05']) {
+  for (const bad of ['2021-02-30', 'abc', '', '2021-13-01', '2021-00-10', '2021-1-5', '2021-01-05T00:00:00Z', ' 2021-01-05', '0050-01-01', '0000-01-01', '1899-12-31', '2200-01-01', '+02021-01-05', '２０２１-01-05']) {
     it(JSON.stringify(bad), () => {
       assert.throws(() => compulsorySchoolAge(bad), (e: unknown) => e instanceof RangeError && e.message.includes(`"${bad}"`));
       assert.throws(() => isOfCompulsorySchoolAge('2015-01-01', bad), RangeError);
       assert.equal(isIsoDate(bad), false);
     });
   }
+  it('0050-01-01 throws rather than answering for 1950 (Date.UTC maps years 0–99 to 1900–1999)', () => {
+    assert.throws(() => compulsorySchoolAge('0050-01-01'), /"0050-01-01"/);
+    assert.throws(() => schoolAgeStatus('0050-01-01', '2026-12-01'), /"0050-01-01"/);
+    assert.throws(() => schoolAgeStatus('2015-01-01', '0026-12-01'), /"0026-12-01"/);
+  });
+  it('the first and last supported days, 1900-01-01 and 2199-12-31, are answered', () => {
+    assert.deepEqual(compulsorySchoolAge('1900-01-01'), { starts: '1905-03-31', ends: '1916-06-30' });
+    assert.equal(compulsorySchoolAge('2199-12-31').starts, '2204-12-31');
+    assert.equal(isOfCompulsorySchoolAge('2190-01-01', '2199-12-31'), true);
+  });
   it('non-strings too', () => {
     assert.throws(() => compulsorySchoolAge(undefined as unknown as string), RangeError);
     assert.throws(() => compulsorySchoolAge(20210101 as unknown as string), RangeError);

@@ -2,6 +2,7 @@
  * View-models for `<cme-helpline>`: everything the component shows, decided here, so the
  * component holds no rules (docs/architecture.md#layers: components render, core decides).
  */
+import { dayNumber } from '../iso-date.js';
 import type { BankHolidaySets } from './bank-holidays.js';
 import type { HelplineConfig } from './config.js';
 import { helplineCalendar, mergeRanges, statusOn, type ClosedDayReason } from './status.js';
@@ -9,7 +10,17 @@ import { WEEKDAYS, addDays, formatMinutes, weekdayOf, zonedInstant, zonedParts, 
 
 /** What to say about the helpline now. Every variant carries `refreshAt`: re-describe then. */
 export type HelplineView = { refreshAt: Date } & (
-  | { state: 'open'; closesAt: Date }
+  | {
+      state: 'open';
+      /** When it closes; `null`: open at every instant from now on ("Open 24 hours"). */
+      closesAt: Date | null;
+      /** The last civil date it is open, `YYYY-MM-DD` (a close at 00:00 ends the day before). */
+      lastDay: string;
+      /** Calendar days from today to `lastDay` (0: it closes today). */
+      daysLeft: number;
+      /** It closes as `lastDay` ends, at midnight. */
+      atMidnight: boolean;
+    }
   /** Closed between two ranges of the same day (the lunch break). */
   | { state: 'break'; reopensAt: Date }
   | {
@@ -36,7 +47,13 @@ export function describeHelpline(config: HelplineConfig, at: Date, holidays?: Ba
   const next = status.nextChange;
   const midnight = zonedInstant(addDays(now.date, 1), 0, config.timeZone);
   const refreshAt = next && next < midnight ? next : midnight;
-  if (status.open) return { state: 'open', closesAt: next!, refreshAt };
+  if (status.open) {
+    const closes = next && zonedParts(next, config.timeZone);
+    const atMidnight = closes?.minutes === 0;
+    const last = closes ? (atMidnight ? addDays(closes.date, -1) : closes.date) : now.date;
+    const daysLeft = dayNumber(last) - dayNumber(now.date);
+    return { state: 'open', closesAt: next, lastDay: last, daysLeft, atMidnight, refreshAt };
+  }
 
   const opensToday = !!next && zonedParts(next, config.timeZone).date === now.date;
   const today = calendar.day(now.date);

@@ -4,7 +4,8 @@
  */
 import { bankHolidays, type BankHolidaySets } from './bank-holidays.js';
 import type { HelplineConfig } from './config.js';
-import { WEEKDAYS, addDays, parseRange, weekdayOf, zonedInstant, zonedParts } from './zoned-time.js';
+import { parseIsoDate, weekdayOfDay } from '../iso-date.js';
+import { WEEKDAYS, parseRange, wallToInstant, zonedParts } from './zoned-time.js';
 
 export type { HelplineConfig } from './config.js';
 export type { BankHolidaySets } from './bank-holidays.js';
@@ -34,50 +35,77 @@ export interface HelplineStatus {
 /** One civil date under the config: closed all day, or its merged opening ranges (minutes). */
 export type HelplineDay = { closed: ClosedDayReason; label?: string } | { ranges: [number, number][] };
 
-/** How far ahead to look for the next opening: two years. */
-const HORIZON_DAYS = 731;
-
 /**
  * The config prepared for day-by-day questions. `holidays` (from `parseBankHolidayFeed`) replaces
  * the bundled snapshot for the years it covers.
+ * @throws {RangeError} naming a date in the config that is not `YYYY-MM-DD` in 1900–2199.
  */
 export function helplineCalendar(config: HelplineConfig, holidays?: BankHolidaySets) {
   const bh = config.bankHolidays;
   const holidayList =
     bh === false ? [] : Array.isArray(bh) ? bh.map((date) => ({ date, label: 'Bank holiday' })) : bankHolidays(bh, holidays);
-  const holidayLabels = new Map(holidayList.map((h) => [h.date, h.label]));
-  const closures = new Map((config.closures ?? []).map((c) => [c.date, c.label]));
-  const terms = config.termTime;
-  const lastTermDay = terms?.reduce((last, t) => (t.to > last ? t.to : last), '');
+  // Dates as day numbers (days since 1970-01-01): the scan below is integer arithmetic.
+  const holidayLabels = new Map(holidayList.map((h) => [parseIsoDate(h.date), h.label]));
+  const closures = new Map((config.closures ?? []).map((c) => [parseIsoDate(c.date), c.label]));
+  const terms = config.termTime?.map((t) => [parseIsoDate(t.from), parseIsoDate(t.to)] as const);
   const weekly = WEEKDAYS.map((d) => mergeRanges(config.weekly[d] ?? []));
+  // The data's own horizon: after it every day follows the weekly pattern (or, with terms, is a
+  // school holiday), so the state repeats week by week and a scan can stop there.
+  const horizon = Math.max(-Infinity, ...holidayLabels.keys(), ...closures.keys(), ...(terms ?? []).map((t) => t[1]));
+  const always = weekly.every((r) => r[0]?.[0] === 0 && r[0][1] === 1440) && !terms;
+  const never = !!terms || weekly.every((r) => !r.length);
 
   /**
    * The rules (docs/law.md#the-helpline) for one day. The most specific reason wins: closure, then bank
    * holiday, then school holiday (outside every term, when terms are given), then no weekly hours.
    */
-  function day(date: string): HelplineDay {
-    if (closures.has(date)) return withLabel('closure', closures.get(date));
-    if (holidayLabels.has(date)) return withLabel('bank-holiday', holidayLabels.get(date));
-    if (terms && !terms.some((t) => t.from <= date && date <= t.to)) return { closed: 'school-holiday' };
-    const ranges = weekly[weekdayOf(date)]!;
+  function dayOf(n: number): HelplineDay {
+    if (closures.has(n)) return withLabel('closure', closures.get(n));
+    if (holidayLabels.has(n)) return withLabel('bank-holiday', holidayLabels.get(n));
+    if (terms && !terms.some(([from, to]) => from <= n && n <= to)) return { closed: 'school-holiday' };
+    const ranges = weekly[weekdayOfDay(n)]!;
     return ranges.length ? { ranges } : { closed: 'not-a-helpline-day' };
   }
 
-  /** Opening intervals as instants (ms), from `date` on, until the horizon or the last term day. */
-  function* intervals(date: string): Generator<[number, number]> {
-    for (let i = 0; i <= HORIZON_DAYS; i++, date = addDays(date, 1)) {
-      if (lastTermDay !== undefined && date > lastTermDay) return; // no term ahead: never opens again
-      const d = day(date);
-      if ('closed' in d) continue;
-      for (const [s, e] of d.ranges) {
-        const start = +zonedInstant(date, s, config.timeZone);
-        const end = +zonedInstant(date, e, config.timeZone);
-        if (start < end) yield [start, end]; // a range inside a DST gap can be empty
+  /**
+   * Opening intervals in wall-clock minutes (day number × 1440 + minutes), from day `n` on,
+   * merged across midnight; the end is `Infinity` when the line never closes again. Ends when
+   * the data gives no further opening.
+   */
+  function* wall(n: number): Generator<[number, number]> {
+    let start = NaN;
+    let end = NaN;
+    // 400 days past the horizon: a weekly pattern with hours has opened long before (a guard).
+    for (const stop = Math.max(n, horizon) + 400; n <= stop; ) {
+      if (n > horizon && (always || never)) {
+        if (!always) break; // closed from here on
+        // Open at every instant from here on: no more changes.
+        if (end === n * 1440) yield [start, Infinity];
+        else {
+          if (!isNaN(end)) yield [start, end];
+          yield [n * 1440, Infinity];
+        }
+        return;
       }
+      const d = dayOf(n);
+      if ('closed' in d) {
+        // A school holiday lasts until the next term starts (Infinity: no term ahead).
+        n = d.closed === 'school-holiday' ? Math.min(...terms!.map(([from]) => (from > n ? from : Infinity))) : n + 1;
+        continue;
+      }
+      for (const [s, e] of d.ranges) {
+        if (n * 1440 + s <= end) end = n * 1440 + e; // carries straight on (24:00 then 00:00)
+        else {
+          if (!isNaN(end)) yield [start, end];
+          [start, end] = [n * 1440 + s, n * 1440 + e];
+        }
+      }
+      n++;
     }
+    if (!isNaN(end)) yield [start, end];
   }
 
-  return { timeZone: config.timeZone, day, intervals };
+  return { timeZone: config.timeZone, day: (date: string) => dayOf(parseIsoDate(date)), wall };
 }
 
 /** The calendar type, for `describe.ts`. */
@@ -86,7 +114,10 @@ export type HelplineCalendar = ReturnType<typeof helplineCalendar>;
 /**
  * Whether the helpline is open at `at`, why, and when that next changes (docs/architecture.md#contracts).
  * Ranges are start-inclusive and end-exclusive in `config.timeZone`; touching ranges merge, also
- * across midnight. `holidays` optionally carries a fresh GOV.UK feed (see `parseBankHolidayFeed`).
+ * across midnight. `nextChange` is exact however far ahead it is, and `null` only when the data
+ * gives no future flip (a line open at every instant, or no term ahead). `holidays` optionally
+ * carries a fresh GOV.UK feed (see `parseBankHolidayFeed`).
+ * @throws {RangeError} for an invalid `at`, or a config date that is not `YYYY-MM-DD` in 1900–2199.
  */
 export function helplineStatus(config: HelplineConfig, at: Date, holidays?: BankHolidaySets): HelplineStatus {
   return statusOn(helplineCalendar(config, holidays), at);
@@ -95,18 +126,23 @@ export function helplineStatus(config: HelplineConfig, at: Date, holidays?: Bank
 /** {@link helplineStatus} on a prepared calendar. */
 export function statusOn(calendar: HelplineCalendar, at: Date): HelplineStatus {
   const t = +at;
-  const today = zonedParts(t, calendar.timeZone).date;
+  if (isNaN(t)) throw new RangeError(`Invalid instant "${String(at)}"`);
+  const tz = calendar.timeZone;
+  const today = zonedParts(t, tz).date;
+  const instant = (w: number) => (w === Infinity ? w : wallToInstant(w * 60_000, tz));
   let end: number | undefined;
-  for (const [start, stop] of calendar.intervals(today)) {
-    if (end === undefined) {
-      if (stop <= t) continue; // earlier today
-      if (start > t) return closed(calendar.day(today), new Date(start));
-      end = stop; // start <= t < stop: open
-    } else if (start <= end) {
-      end = Math.max(end, stop); // the next range carries straight on (e.g. 24:00 then 00:00)
-    } else break;
+  for (const [a, b] of calendar.wall(parseIsoDate(today))) {
+    const start = instant(a);
+    if (start > (end ?? Infinity)) break; // open, and this range starts after a real closed spell
+    const stop = instant(b);
+    if (stop <= t || start >= stop) continue; // earlier today, or wholly inside a DST gap
+    if (end !== undefined) end = Math.max(end, stop); // the closed time between fell inside a DST gap
+    else if (start > t) return closed(calendar.day(today), new Date(start));
+    else end = stop; // start <= t < stop: open
+    if (end === Infinity) break;
   }
-  return end === undefined ? closed(calendar.day(today), null) : { open: true, nextChange: new Date(end), reason: 'open' };
+  if (end === undefined) return closed(calendar.day(today), null);
+  return { open: true, nextChange: end === Infinity ? null : new Date(end), reason: 'open' };
 }
 
 /** Closed now: the day's reason (a day with hours is closed only outside them). */

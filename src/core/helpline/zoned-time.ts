@@ -5,6 +5,9 @@
  * uses local getters (`getHours`, `getDate`…): instants are read through
  * `Intl.DateTimeFormat({ timeZone })` and civil dates are handled as UTC calendar days.
  */
+import { isoDate, parseIsoDate, weekdayOfDay } from '../iso-date.js';
+
+export { isIsoDate } from '../iso-date.js';
 
 /** A civil date `YYYY-MM-DD`, the minutes since its midnight, and its weekday (0 = Monday … 6 = Sunday). */
 export interface ZonedParts {
@@ -65,45 +68,40 @@ function offsetAt(ms: number, timeZone: string): number {
 /** The civil date, minutes since midnight and weekday in `timeZone` at instant `at`. */
 export function zonedParts(at: Date | number, timeZone: string): ZonedParts {
   const wall = wallMs(+at, timeZone);
-  const date = new Date(wall).toISOString().slice(0, 10);
-  return { date, minutes: Math.floor((wall - parseDate(date)) / 60_000), weekday: weekdayOf(date) };
+  const day = Math.floor(wall / DAY_MS);
+  return { date: new Date(day * DAY_MS).toISOString().slice(0, 10), minutes: Math.floor((wall - day * DAY_MS) / 60_000), weekday: weekdayOfDay(day) };
 }
 
 /**
  * The instant at which the wall clock in `timeZone` shows `minutes` after midnight on `date`
- * (`minutes` may be 1440: the next midnight).
- * DST, deterministically: in a gap (spring forward) the time moves forward by the gap (01:30 in
- * London on the last Sunday of March is 02:30 BST); in an overlap (autumn) the earlier instant wins.
+ * (`minutes` may be 1440: the next midnight). The "compatible" rule (as Temporal and RFC 5545):
+ * in a gap (spring forward) the time moves forward by the gap (01:30 in London on the last Sunday
+ * of March is 02:30 BST); in an overlap (autumn) the earlier instant wins (01:30 BST, not GMT).
+ * @throws {RangeError} naming `date` if it is not a `YYYY-MM-DD` date in 1900–2199.
  */
 export function zonedInstant(date: string, minutes: number, timeZone: string): Date {
-  const local = parseDate(date) + minutes * 60_000;
+  return new Date(wallToInstant(parseIsoDate(date) * DAY_MS + minutes * 60_000, timeZone));
+}
+
+/** {@link zonedInstant} for a wall clock reading written as if it were a UTC timestamp (ms). */
+export function wallToInstant(local: number, timeZone: string): number {
   // The offsets a day either side: no zone changes offset twice within two days.
   const before = offsetAt(local - DAY_MS, timeZone);
   const after = offsetAt(local + DAY_MS, timeZone);
+  if (before === after) return local - before; // no change near: the common case, two lookups
   const candidates = [local - before, local - after].filter((t) => offsetAt(t, timeZone) === local - t);
   // No candidate: a gap. Reading the wall time with the earlier offset lands after the jump.
-  return new Date(candidates.length ? Math.min(...candidates) : local - before);
+  return candidates.length ? Math.min(...candidates) : local - before;
 }
 
 /** `date` plus `days` calendar days (negative allowed). */
 export function addDays(date: string, days: number): string {
-  return new Date(parseDate(date) + days * DAY_MS).toISOString().slice(0, 10);
+  return isoDate(parseIsoDate(date) + days);
 }
 
 /** Weekday of a civil date: 0 = Monday … 6 = Sunday. */
 export function weekdayOf(date: string): number {
-  return (new Date(parseDate(date)).getUTCDay() + 6) % 7;
-}
-
-/** True for a real calendar date written `YYYY-MM-DD` (`2026-02-30` is not one). */
-export function isIsoDate(value: string): boolean {
-  const ms = Date.parse(value);
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(value);
-}
-
-/** Midnight UTC of a `YYYY-MM-DD` date, in ms. */
-function parseDate(date: string): number {
-  return Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10));
+  return weekdayOfDay(parseIsoDate(date));
 }
 
 /**

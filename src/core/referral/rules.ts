@@ -3,6 +3,7 @@
  * and the tests can call them directly. Each returns the normalised value, or `null` when the
  * input is not valid.
  */
+import { isIsoDate } from '../iso-date.js';
 
 /** Today's civil date in England (Europe/London), whatever the device's own zone says. */
 let londonFormat: Intl.DateTimeFormat | undefined;
@@ -18,14 +19,9 @@ export function londonDate(at: Date = new Date()): string {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
-/** `YYYY-MM-DD` naming a real calendar day from 1900 on (2021-02-30 and 2023-02-29 are not). */
+/** `YYYY-MM-DD` naming a real calendar day in 1900–2199 (2021-02-30 and 2023-02-29 are not): the core's one date rule. */
 export function isRealDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1900 || mo < 1 || mo > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return d <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
+  return isIsoDate(value);
 }
 
 /**

@@ -3,6 +3,7 @@
  * The facts are mapped to answers and the same flow data that `<cme-wizard>` renders is walked:
  * there is no second decision tree.
  */
+import { parseIsoDate } from '../iso-date.js';
 import { isIsoDate } from '../school-age.js';
 import { cmeFlow } from './cme-flow.js';
 import { walk } from './engine.js';
@@ -60,7 +61,7 @@ export function caseAnswers(facts: CaseFacts): Answers {
  * @example classifyCase({ immediateRisk: false, dateOfBirth: '2015-05-01', registeredAtSchool: 'no', education: 'none' }, '2025-09-10') // 'cme'
  */
 export function classifyCase(facts: CaseFacts, today: string): OutcomeId {
-  if (!isIsoDate(today)) throw new RangeError(`Invalid date "${String(today)}": expected a real calendar date as YYYY-MM-DD`);
+  parseIsoDate(today); // RangeError naming it unless YYYY-MM-DD in 1900–2199
   const answers = caseAnswers(facts);
   const { outcome, current } = walk(cmeFlow(), answers, today);
   if (outcome) return outcome as OutcomeId;

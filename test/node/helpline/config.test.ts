@@ -144,6 +144,41 @@ test('checkHelplineConfig (no zod) gives exactly what parseHelplineConfig gives'
   }
 });
 
+test('24-hour days (00:00-24:00) and ranges to midnight are accepted by both checkers', () => {
+  const week = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+  const inputs = [
+    { weekly: Object.fromEntries(week.map((d) => [d, ['00:00-24:00']])), bankHolidays: false },
+    { weekly: { sun: ['00:00-24:00'], mon: ['00:00-24:00'] } },
+    { weekly: { fri: ['17:00-24:00'], sat: ['00:00-12:00', '12:00-24:00'] } },
+  ];
+  for (const input of inputs) {
+    const zod = parseHelplineConfig(input);
+    assert.equal(zod.ok, true, JSON.stringify(input));
+    assert.deepEqual(checkHelplineConfig(input), zod);
+  }
+  // Past midnight is not a time: 24:01, 25:00 and 00:00-00:00 are named errors in both.
+  for (const bad of ['00:00-24:01', '23:00-25:00', '24:00-24:00', '00:00-00:00']) {
+    const input = { weekly: { mon: [bad] } };
+    assert.deepEqual(pathsOf(input), ['weekly.mon.0'], bad);
+    assert.deepEqual(checkHelplineConfig(input), parseHelplineConfig(input), bad);
+  }
+});
+
+test('dates outside 1900–2199 or not exactly YYYY-MM-DD are named errors in both checkers', () => {
+  for (const bad of ['0050-01-01', '1899-12-31', '2200-01-01', '2026-9-2', '2026-09-02T00:00', ' 2026-09-02']) {
+    const inputs = [
+      { termTime: [{ from: bad, to: '2026-10-23' }] },
+      { closures: [{ date: bad }] },
+      { bankHolidays: [bad] },
+    ];
+    for (const input of inputs) {
+      assert.deepEqual(pathsOf(input).length, 1, JSON.stringify(input));
+      assert.deepEqual(checkHelplineConfig(input), parseHelplineConfig(input), JSON.stringify(input));
+    }
+  }
+  assert.equal(parseHelplineConfig({ closures: [{ date: '1900-01-01' }, { date: '2199-12-31' }] }).ok, true);
+});
+
 test('a valid result is a copy: changing it does not change the input', () => {
   const input = { weekly: { mon: ['09:00-12:30'] }, closures: [{ date: '2026-12-16' }] };
   for (const parse of [parseHelplineConfig, checkHelplineConfig]) {

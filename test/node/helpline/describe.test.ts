@@ -17,7 +17,69 @@ test('open: closes at the end of the range', () => {
   assert.deepEqual(view(seed, '2026-11-16T10:00:00Z'), {
     state: 'open',
     closesAt: '2026-11-16T12:30:00.000Z',
+    lastDay: '2026-11-16',
+    daysLeft: 0,
+    atMidnight: false,
     refreshAt: '2026-11-16T12:30:00.000Z',
+  });
+});
+
+const allWeek = (ranges: string[]) => Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, ranges]));
+
+test('open 24 hours: no closing time at all, refreshed at midnight', () => {
+  const always: HelplineConfig = { timeZone: 'Europe/London', weekly: allWeek(['00:00-24:00']), bankHolidays: false };
+  assert.deepEqual(view(always, '2026-11-16T10:00:00Z'), {
+    state: 'open',
+    closesAt: null,
+    lastDay: '2026-11-16',
+    daysLeft: 0,
+    atMidnight: false,
+    refreshAt: '2026-11-17T00:00:00.000Z',
+  });
+});
+
+test('open for days: the last open day is named, a close at 00:00 ends the day before', () => {
+  // 24 hours every day but bank holidays: open until Christmas Day begins, i.e. to the end of Thu 24 Dec.
+  const dutyTeam: HelplineConfig = { timeZone: 'Europe/London', weekly: allWeek(['00:00-24:00']), bankHolidays: 'england-and-wales' };
+  assert.deepEqual(view(dutyTeam, '2026-12-20T10:00:00Z'), {
+    state: 'open',
+    closesAt: '2026-12-25T00:00:00.000Z',
+    lastDay: '2026-12-24',
+    daysLeft: 4,
+    atMidnight: true,
+    refreshAt: '2026-12-21T00:00:00.000Z',
+  });
+  // Weeks away (from 4 Sep 2026 to Christmas, in BST then GMT).
+  const far = describeHelpline(dutyTeam, new Date('2026-09-04T10:00:00Z'));
+  assert.ok(far.state === 'open' && far.daysLeft === 111 && far.lastDay === '2026-12-24' && far.atMidnight);
+  // Friday 17:00 after a weekend line: Fri 17:00 to Mon 09:00 (out of hours), seen on Saturday.
+  const weekend: HelplineConfig = {
+    timeZone: 'Europe/London',
+    weekly: { fri: ['17:00-24:00'], sat: ['00:00-24:00'], sun: ['00:00-24:00'], mon: ['00:00-09:00'] },
+    bankHolidays: false,
+  };
+  assert.deepEqual(view(weekend, '2026-11-21T10:00:00Z'), {
+    state: 'open',
+    closesAt: '2026-11-23T09:00:00.000Z',
+    lastDay: '2026-11-23',
+    daysLeft: 2,
+    atMidnight: false,
+    refreshAt: '2026-11-22T00:00:00.000Z',
+  });
+  // Open until midnight today: daysLeft 0 with atMidnight.
+  const late: HelplineConfig = { timeZone: 'Europe/London', weekly: { mon: ['18:00-24:00'] }, bankHolidays: false };
+  const v = describeHelpline(late, new Date('2026-11-16T20:00:00Z'));
+  assert.ok(v.state === 'open' && v.daysLeft === 0 && v.atMidnight && v.lastDay === '2026-11-16');
+});
+
+test('closed from now on: no opening date is made up', () => {
+  const none: HelplineConfig = { timeZone: 'Europe/London', weekly: {}, bankHolidays: false };
+  assert.deepEqual(view(none, '2026-11-16T10:00:00Z'), {
+    state: 'closed',
+    reason: 'not-a-helpline-day',
+    opensAt: null,
+    opensToday: false,
+    refreshAt: '2026-11-17T00:00:00.000Z',
   });
 });
 

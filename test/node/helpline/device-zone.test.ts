@@ -18,6 +18,10 @@ const ZONES = [
   { tz: 'Pacific/Auckland', juneOffset: -720 },
   { tz: 'America/Los_Angeles', juneOffset: 420 },
   { tz: 'Asia/Kathmandu', juneOffset: -345 },
+  // The far edges of the clock (UTC+14, UTC−11) and a half-hour zone with its own DST (Newfoundland).
+  { tz: 'Pacific/Kiritimati', juneOffset: -840 },
+  { tz: 'Pacific/Pago_Pago', juneOffset: 660 },
+  { tz: 'America/St_Johns', juneOffset: 150 },
 ];
 
 for (const { tz, juneOffset } of ZONES) {
