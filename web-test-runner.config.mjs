@@ -4,8 +4,8 @@
 // components must never trust the viewer's clock zone.
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { findBrowsers } from './scripts/browsers.mjs';
-import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
+import { findBrowsers } from './test/support/browsers.mjs';
+import { countingReporter } from './test/support/wtr-counting-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { buildSync } from 'esbuild';
 import { relayPlugin } from './test/browser/support/relay-plugin.mjs';

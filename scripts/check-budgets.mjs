@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
-import { findBrowsers } from './browsers.mjs';
+import { findBrowsers } from '../test/support/browsers.mjs';
 
 const DIST = 'dist';
 const LOCALE_CHUNK = /^chunks\/(pl|ur|cy)-[\w-]+\.js$/;

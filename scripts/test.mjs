@@ -4,7 +4,7 @@
 // Each step counts as one check; the browser and node steps also add their individual tests.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { findBrowsers } from './browsers.mjs';
+import { findBrowsers } from '../test/support/browsers.mjs';
 
 let passed = 0;
 let failed = 0;

@@ -15,7 +15,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { findBrowsers } from '../../scripts/browsers.mjs';
+import { findBrowsers } from '../support/browsers.mjs';
 import { STRICT_CSP } from '../support/csp.mjs';
 import { freePort, startRelay } from '../support/relay.mjs';
 import { activate, chooseRadio, focused, settle, tabUntil } from './keyboard.mjs';
