@@ -20,13 +20,15 @@ import { londonDate } from '../core/referral/rules.js';
 import type { RelayConfig } from './config.js';
 import { loggerOptions, safeError } from './logger.js';
 import { createMailer, type Mailer, type MailerOptions } from './mailer.js';
-import { Outbox } from './outbox.js';
+import { createStore, type Store } from './store/index.js';
+import { purgeMailFiles } from './retention.js';
 import { DeliveryWorker } from './worker.js';
 
 export interface RelayDeps {
   /** Milliseconds since the epoch (default `Date.now`): receipt times, retries, retention, "today". */
   clock?: () => number;
-  outbox?: Outbox;
+  /** The outbox store (default: from DATABASE_URL, else SQLite in DATA_DIR). */
+  outbox?: Store;
   mailer?: Mailer;
   mailerOptions?: MailerOptions;
   /** Where log lines go (default stdout). */
@@ -43,11 +45,11 @@ export interface RelayDeps {
 
 export interface RelayHandles {
   config: RelayConfig;
-  outbox: Outbox;
+  outbox: Store;
   mailer: Mailer;
   worker: DeliveryWorker;
   /** Purges delivered content older than RETENTION_DAYS now; returns how many were purged. */
-  purge(): number;
+  purge(): Promise<number>;
 }
 
 declare module 'fastify' {
@@ -128,22 +130,24 @@ export async function buildApp(config: RelayConfig, deps: RelayDeps = {}): Promi
 
   const ownOutbox = !deps.outbox;
   const ownMailer = !deps.mailer;
-  const outbox = deps.outbox ?? new Outbox(join(config.dataDir, 'outbox.sqlite'), { clock });
+  const outbox = deps.outbox ?? (await createStore(config, { clock }));
   const mailer = deps.mailer ?? createMailer(config, { maxConnections: deps.workerConcurrency ?? 4, ...deps.mailerOptions });
   const worker = new DeliveryWorker(outbox, mailer, {
     clock,
     maxAttempts: config.maxAttempts,
     retryBaseMs: config.retryBaseMs,
     retryMaxMs: config.retryMaxMs,
+    leaseMs: config.leaseMs,
     ...(deps.workerConcurrency ? { concurrency: deps.workerConcurrency } : {}),
     ...(deps.workerPollMs ? { pollMs: deps.workerPollMs } : {}),
     ...(deps.random ? { random: deps.random } : {}),
     log: app.log,
   });
-  const purge = (): number => {
-    const purged = outbox.purgeDelivered(clock() - config.retentionDays * DAY_MS);
-    if (purged > 0) app.log.info({ purged, retentionDays: config.retentionDays }, 'purged delivered referral content');
-    return purged;
+  const purge = async (): Promise<number> => {
+    const references = await outbox.purgeDelivered(clock() - config.retentionDays * DAY_MS);
+    const files = await purgeMailFiles(join(config.dataDir, 'mail'), references, outbox);
+    if (references.length > 0 || files > 0) app.log.info({ purged: references.length, files, retentionDays: config.retentionDays }, 'purged delivered referral content');
+    return references.length;
   };
   app.decorate('relay', { config, outbox, mailer, worker, purge });
 
@@ -250,7 +254,7 @@ export async function buildApp(config: RelayConfig, deps: RelayDeps = {}): Promi
 
   app.get('/api/health', async (request, reply) => {
     try {
-      const counts = outbox.counts();
+      const counts = await outbox.counts();
       return { ok: true, queue: { pending: counts.pending, failed: counts.failed } };
     } catch (error) {
       request.log.error({ error: safeError(error) }, 'health check could not read the outbox');
@@ -261,13 +265,9 @@ export async function buildApp(config: RelayConfig, deps: RelayDeps = {}): Promi
   // --- lifecycle -----------------------------------------------------------------------------
   let purgeTimer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
-    purge();
+    await purge();
     purgeTimer = setInterval(() => {
-      try {
-        purge();
-      } catch (error) {
-        app.log.error({ error: safeError(error) }, 'retention purge failed');
-      }
+      purge().catch((error: unknown) => app.log.error({ error: safeError(error) }, 'retention purge failed'));
     }, deps.purgeIntervalMs ?? 3_600_000);
     purgeTimer.unref();
     if (deps.startWorker !== false) worker.start();
@@ -277,7 +277,7 @@ export async function buildApp(config: RelayConfig, deps: RelayDeps = {}): Promi
     clearInterval(purgeTimer);
     await worker.stop();
     if (ownMailer) mailer.close();
-    if (ownOutbox) outbox.close();
+    if (ownOutbox) await outbox.close();
   });
 
   return app;

@@ -5,10 +5,9 @@
  *                                         safe while the relay runs: its worker picks them up
  * Configuration comes from the environment (see config.ts and docs/relay.md).
  */
-import { join } from 'node:path';
 import { buildApp } from './app.js';
 import { ConfigError, describeMailTarget, loadConfig, type RelayConfig } from './config.js';
-import { Outbox } from './outbox.js';
+import { createStore, describeStore } from './store/index.js';
 
 function config(): RelayConfig {
   try {
@@ -31,7 +30,7 @@ async function serve(): Promise<void> {
   const host = cfg.host.includes(':') ? `[${cfg.host}]` : cfg.host;
   console.log(`CME referral relay listening on http://${host}:${port}`);
   console.log(describeMailTarget(cfg));
-  console.log(`Outbox: ${join(cfg.dataDir, 'outbox.sqlite')}; allowed origins: ${cfg.allowedOrigins.join(', ')}`);
+  console.log(`${describeStore(cfg)}; allowed origins: ${cfg.allowedOrigins.join(', ')}`);
 
   let closing = false;
   const shutdown = (signal: string) => {
@@ -53,14 +52,14 @@ async function serve(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-function requeueFailed(): void {
+async function requeueFailed(): Promise<void> {
   const cfg = config();
-  const outbox = new Outbox(join(cfg.dataDir, 'outbox.sqlite'));
+  const outbox = await createStore(cfg);
   try {
-    const n = outbox.requeueFailed();
+    const n = await outbox.requeueFailed();
     console.log(n === 0 ? 'No failed referrals to re-queue.' : `Re-queued ${n} failed referral${n === 1 ? '' : 's'}; a running relay sends them within a few seconds.`);
   } finally {
-    outbox.close();
+    await outbox.close();
   }
 }
 
@@ -72,7 +71,11 @@ if (command === 'serve') {
     process.exit(1);
   });
 } else if (command === 'requeue-failed') {
-  requeueFailed();
+  requeueFailed().catch((error: unknown) => {
+    const e = error as { code?: string; name?: string };
+    console.error(`cme relay: could not re-queue (${e.code ?? e.name ?? 'error'}).`);
+    process.exit(1);
+  });
 } else {
   console.error('Usage: tsx src/server/cli.ts serve | requeue-failed');
   process.exit(2);

@@ -4,7 +4,9 @@
  * a message naming the variable. SMTP_URL's value is never echoed (it may hold a password).
  */
 import { isAbsolute, resolve } from 'node:path';
+import { isIP } from 'node:net';
 import { normaliseEmail } from '../core/referral/rules.js';
+import { decodeDataKey, MAKE_KEY_HINT } from './crypto.js';
 import { loadMailSettings, metricsToken, transportKind, type MailSettings } from './transports/settings.js';
 
 export interface RelayConfig {
@@ -37,8 +39,23 @@ export interface RelayConfig {
   /** First retry delay; doubles each attempt up to `retryMaxMs`, with jitter. */
   retryBaseMs: number;
   retryMaxMs: number;
-  /** Fastify `trustProxy`: false, true, a hop count or a list of proxy addresses. */
-  trustProxy: boolean | number | string;
+  /** TRUST_PROXY: the proxies' addresses or CIDR ranges (never `true` or a hop count), or false. */
+  trustProxy: false | string[];
+  /** DATABASE_URL: the outbox in PostgreSQL (shared by several instances); unset, SQLite in DATA_DIR. */
+  databaseUrl: string | undefined;
+  /** DATA_KEY: 32 bytes that seal referral content at rest (AES-256-GCM); required in production. */
+  dataKey: Buffer | undefined;
+  /** DATA_KEY_PREVIOUS: still opens content sealed before a key change; never seals. */
+  dataKeyPrevious: Buffer | undefined;
+  /** How long a worker holds a referral it is sending before another may take it (DELIVERY_LEASE_MS). */
+  leaseMs: number;
+  /** DAILY_LIMIT_PER_IP / DAILY_LIMIT_TOTAL: referrals accepted per client address / in all per London day. */
+  dailyLimitPerIp: number;
+  dailyLimitTotal: number;
+  /** MAX_CONNECTIONS: open connections at once; more are refused. */
+  maxConnections: number;
+  /** REQUEST_TIMEOUT_SECONDS (in ms here): a request, body included, must arrive within this. */
+  requestTimeoutMs: number;
   logLevel: string;
   /** Largest accepted request body in bytes. */
   bodyLimit: number;
@@ -117,13 +134,49 @@ function smtp(env: Env): string | undefined {
   return raw;
 }
 
-function trustProxy(env: Env): boolean | number | string {
+/**
+ * Only the proxies' own addresses: `true` would trust the leftmost X-Forwarded-For, which the
+ * client writes, and Fastify 5 ignores a hop count (every client would share the proxy's
+ * rate-limit bucket).
+ */
+function trustProxy(env: Env): false | string[] {
   const raw = env.TRUST_PROXY?.trim();
   if (raw === undefined || raw === '' || raw === 'false') return false;
-  if (raw === 'true') return true;
-  if (/^\d+$/.test(raw)) return Number(raw);
-  if (/^[\d.:a-fA-F/, ]+$/.test(raw)) return raw;
-  throw new ConfigError('TRUST_PROXY', `"${raw}" is not true, false, a hop count or a list of proxy addresses.`);
+  const why = 'list the reverse proxy addresses or CIDR ranges, comma-separated (e.g. 10.0.0.5 or 10.0.0.0/24, ::1); true and hop counts are refused because a client could then choose its own address.';
+  return raw.split(',').map((part) => {
+    const entry = part.trim();
+    const [ip, prefix, extra] = entry.split('/');
+    const family = isIP(ip ?? '');
+    const max = family === 6 ? 128 : 32;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= max);
+    if (!family || !prefixOk || extra !== undefined) throw new ConfigError('TRUST_PROXY', `"${entry}" is not an IP address or CIDR range: ${why}`);
+    return entry;
+  });
+}
+
+function databaseUrl(env: Env): string | undefined {
+  const raw = env.DATABASE_URL?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^postgres(ql)?:$/.test(url.protocol) || !url.hostname) {
+    throw new ConfigError('DATABASE_URL', 'it is not a URL like postgres://user:password@db.example.org:5432/cme (value not shown).');
+  }
+  return raw;
+}
+
+function dataKey(env: Env, name: string): Buffer | undefined {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    return decodeDataKey(raw);
+  } catch (error) {
+    throw new ConfigError(name, (error as Error).message);
+  }
 }
 
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): RelayConfig {
@@ -135,6 +188,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     throw new ConfigError('LOG_LEVEL', `"${level}" is not one of fatal, error, warn, info, debug, trace, silent.`);
   }
   const retryBaseMs = integer(env, 'DELIVERY_RETRY_BASE_MS', 5_000, 1, 3_600_000);
+  const key = dataKey(env, 'DATA_KEY');
+  if (!key && env.NODE_ENV?.trim() === 'production') {
+    throw new ConfigError('DATA_KEY', `NODE_ENV=production needs a key to encrypt referrals at rest: ${MAKE_KEY_HINT}, and keep it outside DATA_DIR and backups.`);
+  }
   return {
     host,
     port: integer(env, 'PORT', 8787, 0, 65535),
@@ -156,6 +213,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     retryBaseMs,
     retryMaxMs: Math.max(retryBaseMs, integer(env, 'DELIVERY_RETRY_MAX_MS', 1_800_000, 1, 86_400_000)),
     trustProxy: trustProxy(env),
+    databaseUrl: databaseUrl(env),
+    dataKey: key,
+    dataKeyPrevious: dataKey(env, 'DATA_KEY_PREVIOUS'),
+    leaseMs: integer(env, 'DELIVERY_LEASE_MS', 300_000, 100, 86_400_000),
+    dailyLimitPerIp: integer(env, 'DAILY_LIMIT_PER_IP', 200, 1, 10_000_000),
+    dailyLimitTotal: integer(env, 'DAILY_LIMIT_TOTAL', 2_000, 1, 100_000_000),
+    maxConnections: integer(env, 'MAX_CONNECTIONS', 256, 1, 100_000),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_SECONDS', 30, 1, 600) * 1000,
     logLevel: level,
     bodyLimit: 64 * 1024,
   };

@@ -14,7 +14,7 @@ import { LIMITS } from '../../../src/core/referral/schema.js';
 import { buildApp, type RelayDeps } from '../../../src/server/app.js';
 import { ConfigError, loadConfig, type RelayConfig } from '../../../src/server/config.js';
 import type { Mailer, OutgoingReferral } from '../../../src/server/mailer.js';
-import { REFERENCE_PATTERN } from '../../../src/server/outbox.js';
+import { REFERENCE_PATTERN, type SqliteStore } from '../../../src/server/store/index.js';
 import { backoffMs } from '../../../src/server/worker.js';
 import { LogSink, fixture, health, postReferral, sleep, tempDir, testConfig, waitFor } from './helpers.js';
 
@@ -104,7 +104,7 @@ describe('accepting a referral', () => {
     assert.ok(results.every((r) => r.statusCode === 202));
     const commits = app.relay.outbox.commits - before;
     assert.ok(commits < 60, `60 referrals took ${commits} commits`);
-    assert.equal(app.relay.outbox.counts().pending, 60);
+    assert.equal((await app.relay.outbox.counts()).pending, 60);
   });
 
   it('returns the same reference and sends one email for a repeated Idempotency-Key', async () => {
@@ -132,12 +132,12 @@ describe('accepting a referral', () => {
     const res = await inject(app, fixture(), { 'idempotency-key': 'x'.repeat(201) });
     assert.equal(res.statusCode, 400);
     assert.equal(res.json().errors[0].path, 'Idempotency-Key');
-    assert.equal(app.relay.outbox.counts().pending, 0);
+    assert.equal((await app.relay.outbox.counts()).pending, 0);
   });
 
   it('answers 503 (and stores nothing) when the outbox cannot commit', async () => {
     const { app } = await relay({}, { startWorker: false });
-    app.relay.outbox.db.close();
+    (app.relay.outbox as SqliteStore).db.close();
     const res = await inject(app, fixture());
     assert.equal(res.statusCode, 503);
     assert.equal(res.headers['retry-after'], '5');
@@ -182,7 +182,7 @@ describe('security', () => {
     assert.match(bad.json().errors[0].message, /not allowed/);
     const devDefault = await inject(app, fixture(), { origin: 'http://localhost:5173' });
     assert.equal(devDefault.statusCode, 403, 'the dev origin is only a default');
-    assert.equal(app.relay.outbox.counts().pending, 1);
+    assert.equal((await app.relay.outbox.counts()).pending, 1);
   });
 
   it('allows the Vite dev server by default', () => {
@@ -200,7 +200,7 @@ describe('security', () => {
     assert.deepEqual(statuses, [202, 202, 202, 429, 429]);
     assert.ok(Number(last!.headers['retry-after']) > 0);
     assert.match(last!.json().errors[0].message, /Try again in \d+ seconds/);
-    assert.equal(app.relay.outbox.counts().pending, 3);
+    assert.equal((await app.relay.outbox.counts()).pending, 3);
     // Another address (a different school) is not affected; health is never limited.
     const other = await app.inject({ method: 'POST', url: '/api/referrals', remoteAddress: '10.1.2.3', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(fixture()) });
     assert.equal(other.statusCode, 202);
@@ -253,13 +253,13 @@ describe('delivery and retention', () => {
     mailer.failNext = 3;
     const { app } = await relay({ maxAttempts: 3 }, { mailer });
     const ref = (await inject(app, fixture())).json().reference as string;
-    await waitFor(() => app.relay.outbox.get(ref)?.status === 'failed', 5000, 'failed status');
-    assert.equal(app.relay.outbox.get(ref)?.attempts, 3);
-    assert.equal(app.relay.outbox.get(ref)?.lastError, 'EENVELOPE 550 RCPT TO');
+    await waitFor(async () => (await app.relay.outbox.get(ref))?.status === 'failed', 5000, 'failed status');
+    assert.equal((await app.relay.outbox.get(ref))?.attempts, 3);
+    assert.equal((await app.relay.outbox.get(ref))?.lastError, 'EENVELOPE 550 RCPT TO');
     assert.deepEqual((await app.inject({ url: '/api/health' })).json(), { ok: true, queue: { pending: 0, failed: 1 } });
-    assert.equal(app.relay.outbox.requeueFailed(), 1);
+    assert.equal(await app.relay.outbox.requeueFailed(), 1);
     await waitFor(() => mailer.sent.length === 1, 5000, 'delivery after requeue');
-    assert.equal(app.relay.outbox.get(ref)?.status, 'sent');
+    assert.equal((await app.relay.outbox.get(ref))?.status, 'sent');
   });
 
   it('purges delivered content after RETENTION_DAYS, keeping the reference and timestamps', async () => {
@@ -271,10 +271,10 @@ describe('delivery and retention', () => {
     const pending = (await inject(app, fixture(), {})).json().reference as string;
     await waitFor(() => mailer.sent.length === 2, 5000, 'delivery');
     now += 29 * 86_400_000;
-    assert.equal(app.relay.purge(), 0);
+    assert.equal(await app.relay.purge(), 0);
     now += 2 * 86_400_000;
-    assert.equal(app.relay.purge(), 2);
-    const row = app.relay.outbox.get(ref)!;
+    assert.equal(await app.relay.purge(), 2);
+    const row = (await app.relay.outbox.get(ref))!;
     assert.equal(row.payload, null);
     assert.equal(row.status, 'sent');
     assert.ok(row.sentAt && row.createdAt && row.purgedAt);
@@ -291,8 +291,8 @@ describe('delivery and retention', () => {
     const { app } = await relay({ retentionDays: 1 }, { clock: () => now, startWorker: false });
     const ref = (await inject(app, fixture())).json().reference as string;
     now += 400 * 86_400_000;
-    assert.equal(app.relay.purge(), 0);
-    assert.notEqual(app.relay.outbox.get(ref)!.payload, null);
+    assert.equal(await app.relay.purge(), 0);
+    assert.notEqual((await app.relay.outbox.get(ref))!.payload, null);
   });
 
   it('finishes the email being sent before shutting down', async () => {

@@ -205,7 +205,7 @@ describe('bad-input corpus', () => {
       }
       const got = reply.body.errors.map((e: { path: string }) => e.path);
       for (const p of c.paths ?? []) assert.ok(got.includes(p), `expected path ${p} in ${JSON.stringify(got)}`);
-      assert.deepEqual(app.relay.outbox.counts(), { pending: 0, sent: 0, failed: 0 }, 'nothing stored');
+      assert.deepEqual(await app.relay.outbox.counts(), { pending: 0, sent: 0, failed: 0 }, 'nothing stored');
     });
   }
 

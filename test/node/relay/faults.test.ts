@@ -43,7 +43,7 @@ describe('faults', () => {
     cleanups.push(() => app.close());
     const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     const refs = await postMany(base, 12);
-    await waitFor(() => refs.every((r) => (app.relay.outbox.get(r)?.attempts ?? 0) >= 2), 10_000, 'two failed attempts each');
+    await waitFor(async () => (await Promise.all(refs.map((r) => app.relay.outbox.get(r)))).every((row) => (row?.attempts ?? 0) >= 2), 10_000, 'two failed attempts each');
     assert.deepEqual((await health(base)).queue, { pending: 12, failed: 0 });
     const smtp = await startSmtp({ port });
     cleanups.push(() => smtp.close());

@@ -99,9 +99,9 @@ describe('SMTP with STARTTLS and the test CA', () => {
     const smtp = await smtpServer({ untrusted: true });
     const { app, base } = await relayTo(smtp, { maxAttempts: 2 });
     const { json } = await postReferral(base, fixture());
-    await waitFor(() => app.relay.outbox.get(json.reference)?.status === 'failed', 10_000, 'failure');
+    await waitFor(async () => (await app.relay.outbox.get(json.reference))?.status === 'failed', 10_000, 'failure');
     assert.equal(smtp.received.length, 0);
-    assert.match(app.relay.outbox.get(json.reference)?.lastError ?? '', /^ESOCKET .*self-signed certificate/);
+    assert.match((await app.relay.outbox.get(json.reference))?.lastError ?? '', /^ESOCKET .*self-signed certificate/);
     assert.deepEqual((await health(base)).queue, { pending: 0, failed: 1 });
   });
 
@@ -109,9 +109,9 @@ describe('SMTP with STARTTLS and the test CA', () => {
     const plain = await smtpServer({ tls: 'none' });
     const strict = await relayTo(plain, { maxAttempts: 2 });
     const refused = await postReferral(strict.base, fixture());
-    await waitFor(() => strict.app.relay.outbox.get(refused.json.reference)?.status === 'failed', 10_000, 'failure');
+    await waitFor(async () => (await strict.app.relay.outbox.get(refused.json.reference))?.status === 'failed', 10_000, 'failure');
     assert.equal(plain.received.length, 0, 'nothing sent in clear text');
-    assert.match(strict.app.relay.outbox.get(refused.json.reference)?.lastError ?? '', /^ETLS/, 'refused for want of STARTTLS');
+    assert.match((await strict.app.relay.outbox.get(refused.json.reference))?.lastError ?? '', /^ETLS/, 'refused for want of STARTTLS');
 
     const allowed = await relayTo(plain, { smtpAllowPlaintext: true });
     await postReferral(allowed.base, fixture());
