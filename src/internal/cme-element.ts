@@ -3,6 +3,7 @@ import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit'
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { activeLocale, localeLoading, RTL_LOCALES, trackLocale } from './locale.js';
 import { overrideText, parseTextOverrides, type TextOverrides } from './text-overrides.js';
+import { settling } from './config/controller.js';
 
 /**
  * Base class for every cme-widgets element: joins the page's locale (nearest `lang`),
@@ -46,6 +47,17 @@ export class CmeElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     trackLocale(this, false);
+  }
+
+  /** Also waits for the editor's configuration to load and render (see `ConfigController`). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    for (let p; (p = settling.get(this)); ) {
+      await p;
+      if (settling.get(this) === p) settling.delete(this);
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   /**

@@ -1,10 +1,12 @@
-import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { CmeElement } from '../../internal/cme-element.js';
 import { heading } from '../../internal/heading.js';
 import { baseStyles } from '../../internal/styles.js';
+import { ConfigController } from '../../internal/config/controller.js';
+import { DEFAULT_PROFILE } from '../../core/profile.js';
 import { definitionStyles } from './cme-definition.styles.js';
-import type { DefinitionSection, SectionViews } from './definition-config.js';
+import type { DefinitionSection, DefinitionSettings } from './definition-config.js';
 
 export type { DefinitionConfig, DefinitionSection } from './definition-config.js';
 
@@ -43,13 +45,10 @@ export class CmeDefinition extends CmeElement {
     email: {},
     heading: {},
     configSrc: { attribute: 'config-src' },
-    sectionHtml: { state: true, attribute: false },
-    extraHtml: { state: true, attribute: false },
-    errorView: { state: true, attribute: false },
   };
 
-  /** The CME team's email address shown in the contact section. */
-  email = 'cme@worcestershire.gov.uk';
+  /** The CME team's email address shown in the contact section (default: the council profile's `team.email`). */
+  email?: string;
 
   /** Replaces the main heading text. */
   heading?: string;
@@ -57,34 +56,13 @@ export class CmeDefinition extends CmeElement {
   /** URL of a JSON config (same shape as the inline `<script type="application/json">`). */
   configSrc?: string;
 
-  private sectionHtml: SectionViews = {};
-  private extraHtml: SectionViews = {};
-  private errorView?: TemplateResult;
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    // Config handling (and DOMPurify) loads only when the editor gave config.
-    const firstWithInline = !this.hasUpdated && this.hasInlineConfig();
-    if (firstWithInline || (changed.has('configSrc' as keyof CmeDefinition) && this.configSrc)) {
-      this.setLoading(true);
-      void import('./definition-config.js')
-        .then(({ loadDefinitionConfig }) => loadDefinitionConfig(this, this.configSrc))
-        .then((result) => {
-          if (result.ok) {
-            this.sectionHtml = result.sections;
-            this.extraHtml = result.extra;
-            this.errorView = undefined;
-          } else {
-            this.errorView = result.view;
-          }
-          this.setLoading(false);
-        });
-    }
-  }
+  // The check (and DOMPurify, for editor HTML) loads only when a page gives settings.
+  private readonly config = new ConfigController<DefinitionSettings>(this, { email: DEFAULT_PROFILE.team.email, sections: {}, extra: {} }, () => import('./definition-config.js'));
 
   /** One section: editor HTML or slotted content replaces the default; `-extra` follows it. */
   private section(name: DefinitionSection, title: string, body: TemplateResult): TemplateResult {
-    const replacement = this.sectionHtml[name];
-    const extra = this.extraHtml[name];
+    const replacement = this.config.value.sections[name];
+    const extra = this.config.value.extra[name];
     return html`<section part="section" aria-labelledby="${name}-heading">
       ${heading(this.level(1), title, `${name}-heading`)}
       <slot name=${name}>${replacement ?? body}</slot>
@@ -94,10 +72,12 @@ export class CmeDefinition extends CmeElement {
   }
 
   protected override render(): TemplateResult {
-    if (this.errorView) return this.errorView;
+    const c = this.config;
+    if (c.errorView) return c.errorView();
     // Until the editor's config is in, keep showing their fallback: no flash of default text.
-    if (this.hasAttribute('data-cme-loading')) return html`<slot></slot>`;
-    const email = this.email || 'cme@worcestershire.gov.uk';
+    if (c.state === 'loading') return html`<slot></slot>`;
+    // Attributes win over config, config over the council profile.
+    const email = this.email || c.value.email;
     return html`
       ${heading(this.level(), this.heading || msg('Children missing education'), 'cme-heading')}
       ${this.section(

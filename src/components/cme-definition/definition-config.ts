@@ -1,8 +1,6 @@
-import type { TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { readInlineConfig, reportConfigErrors, type ConfigError, type ConfigResult } from '../../internal/config.js';
-import { fetchConfig } from '../../internal/config-src.js';
-import { renderConfigError } from '../../internal/config-error.js';
+import type { Checked, ConfigError } from '../../internal/config/controller.js';
+import { DEFAULT_PROFILE, type CouncilProfile } from '../../core/profile.js';
 import { sanitizeHtml } from '../../internal/sanitize.js';
 
 /** The sections an editor can replace (slot `<name>`) or extend (slot `<name>-extra`). */
@@ -12,34 +10,41 @@ export type SectionHtml = Partial<Record<DefinitionSection, string>>;
 /** Sanitised editor HTML, ready to render. */
 export type SectionViews = Partial<Record<DefinitionSection, ReturnType<typeof unsafeHTML>>>;
 
-/** Editor config: HTML that replaces (`sections`) or follows (`extra`) a section; sanitised. */
+/**
+ * Editor config: HTML that replaces (`sections`) or follows (`extra`) a section, sanitised; and
+ * the CME team's `email` (else the council profile's `team.email`).
+ */
 export interface DefinitionConfig {
   sections?: SectionHtml;
   extra?: SectionHtml;
+  email?: string;
+}
+
+/** What the definition renders with. */
+export interface DefinitionSettings {
+  email: string;
+  sections: SectionViews;
+  extra: SectionViews;
 }
 
 /**
- * Loaded only when a page gives `<cme-definition>` config (inline JSON or `config-src`), so a
- * plain definition stays small. Returns sanitised HTML, or the editor message to show.
+ * The definition's check (`ConfigModule`), loaded only when a page gives settings or a council
+ * profile, so a plain definition stays small. Returns sanitised HTML.
  */
-export async function loadDefinitionConfig(
-  host: Element,
-  src: string | undefined,
-): Promise<{ ok: true; sections: SectionViews; extra: SectionViews } | { ok: false; view: TemplateResult }> {
-  const raw: ConfigResult<unknown> = src ? await fetchConfig(src) : readInlineConfig(host);
-  const errors = raw.ok ? validateDefinitionConfig(raw.value) : raw.errors;
-  if (errors.length > 0) {
-    reportConfigErrors('cme-definition', errors);
-    return { ok: false, view: renderConfigError('cme-definition', errors) };
-  }
-  const config = (raw.ok ? raw.value : undefined) as DefinitionConfig | undefined;
+export async function check(own: Record<string, unknown>, profile: CouncilProfile): Promise<Checked<DefinitionSettings>> {
+  const errors = validateDefinitionConfig(own);
+  if (errors.length) return { ok: false, errors };
+  const config = own as DefinitionConfig;
   const clean = async (map: SectionHtml = {}) => {
     const out: SectionViews = {};
     // unsafeHTML is safe here only because the string has just been through DOMPurify.
     for (const [key, dirty] of Object.entries(map)) out[key as DefinitionSection] = unsafeHTML(await sanitizeHtml(dirty));
     return out;
   };
-  return { ok: true, sections: await clean(config?.sections), extra: await clean(config?.extra) };
+  return {
+    ok: true,
+    value: { email: config.email ?? profile.team?.email ?? DEFAULT_PROFILE.team.email, sections: await clean(config.sections), extra: await clean(config.extra) },
+  };
 }
 
 /** Checks the editor config's shape; errors name the field at fault. */
@@ -48,8 +53,10 @@ export function validateDefinitionConfig(value: unknown): ConfigError[] {
   if (typeof value !== 'object' || Array.isArray(value)) return [{ path: '(config)', message: 'Expected a JSON object.' }];
   const errors: ConfigError[] = [];
   for (const [key, map] of Object.entries(value)) {
-    if (key !== 'sections' && key !== 'extra') {
-      errors.push({ path: key, message: 'Unknown setting. Use "sections" or "extra".' });
+    if (key === 'email') {
+      if (typeof map !== 'string' || !map.includes('@')) errors.push({ path: key, message: 'Expected an email address.' });
+    } else if (key !== 'sections' && key !== 'extra') {
+      errors.push({ path: key, message: 'Unknown setting. Use "sections", "extra" or "email".' });
     } else if (typeof map !== 'object' || map === null || Array.isArray(map)) {
       errors.push({ path: key, message: 'Expected an object of section names to HTML strings.' });
     } else {

@@ -4,11 +4,11 @@ import { CmeElement } from '../../internal/cme-element.js';
 import { heading } from '../../internal/heading.js';
 import { baseStyles } from '../../internal/styles.js';
 import { ClockController } from '../../internal/clock.js';
-import { readInlineConfig, reportConfigErrors, type ConfigError } from '../../internal/config.js';
 import { formatDayDate, formatList, formatTime, telHref, weekdayName } from '../../internal/format.js';
-// The zod-free checker: same answers as the zod schema (tested), a sixth of the size.
-import { checkHelplineConfig, defaultHelplineConfig } from '../../core/helpline/check-config.js';
-import type { HelplineConfig } from '../../core/helpline/config.js';
+import { ConfigController } from '../../internal/config/controller.js';
+import type { HelplineConfig } from '../../core/helpline/check-config.js';
+import { DEFAULT_PROFILE } from '../../core/profile.js';
+import type { HelplineSettings } from './helpline-config.js';
 import { describeHelpline, groupedWeeklyHours, type HelplineView } from '../../core/helpline/describe.js';
 import { parseBankHolidayFeed, type BankHolidaySets } from '../../core/helpline/bank-holidays.js';
 import { openingHoursJsonLd } from '../../core/helpline/json-ld.js';
@@ -50,15 +50,13 @@ export class CmeHelpline extends CmeElement {
     termTimeOnly: { attribute: 'term-time-only', converter: (v: string | null) => v !== 'false' },
     configSrc: { attribute: 'config-src' },
     bankHolidaysSrc: { attribute: 'bank-holidays-src' },
-    config: { state: true, attribute: false },
-    errorView: { state: true, attribute: false },
     holidays: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
   };
 
-  /** Telephone number as shown; the `tel:` link is derived from it. */
-  phone = '01905 844 440';
-  /** Optional email address shown under the phone number. */
+  /** Telephone number as shown; the `tel:` link is derived from it (default: the council profile's `helpline.phone`). */
+  phone?: string;
+  /** Optional email address shown under the phone number (default: the council profile's `helpline.email`). */
   email?: string;
   /** Replaces the heading text ("School attendance helpline"). */
   heading?: string;
@@ -69,47 +67,35 @@ export class CmeHelpline extends CmeElement {
   /** URL of a GOV.UK bank-holidays JSON feed; the bundled snapshot is used if it fails. */
   bankHolidaysSrc?: string;
 
-  private config: HelplineConfig = defaultHelplineConfig;
-  /** Set when the editor config is broken; the message loads lazily (rarely needed). */
-  private errors: ConfigError[] = [];
-  private errorView?: TemplateResult;
+  // The config check loads only when a page gives settings or a council profile.
+  private readonly settings = new ConfigController<HelplineSettings>(this, defaults(), () => import('./helpline-config.js'));
   private holidays?: BankHolidaySets;
   private announcement = '';
   private view?: HelplineView;
   private readonly clock = new ClockController(this, () => this.requestUpdate());
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    const inline = readInlineConfig(this);
-    this.applyConfig(inline.ok ? inline.value : undefined, inline.ok ? [] : inline.errors);
+  /** The hours in use: the component's config over the council profile over the defaults. */
+  private get config(): HelplineConfig {
+    return this.settings.value.hours;
   }
 
-  private applyConfig(value: unknown, errors: ConfigError[]): void {
-    if (errors.length === 0 && value !== undefined) {
-      const parsed = checkHelplineConfig(value);
-      if (parsed.ok) this.config = parsed.value;
-      else errors = parsed.errors;
-    }
-    this.errors = errors;
-    this.requestUpdate();
-    if (errors.length) {
-      reportConfigErrors('cme-helpline', errors);
-      this.setLoading(true);
-      void import('../../internal/config-error.js').then((m) => {
-        this.errorView = m.renderConfigError('cme-helpline', errors);
-        this.setLoading(false);
-      });
-    }
+  /** Attributes win over config, config over the council profile. */
+  private get tel(): string {
+    return this.phone || this.settings.value.phone;
+  }
+
+  private get mail(): string | undefined {
+    return this.email || this.settings.value.email;
+  }
+
+  /** The state comes from checked settings only: never from defaults while the editor's are loading or broken. */
+  private get ready(): boolean {
+    return this.settings.state === 'none' || this.settings.state === 'ok';
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('configSrc') && this.configSrc) {
-      void import('../../internal/config-src.js')
-        .then((m) => m.fetchConfig(this.configSrc!))
-        .then((r) => this.applyConfig(r.ok ? r.value : undefined, r.ok ? [] : r.errors));
-    }
     if (changed.has('bankHolidaysSrc') && this.bankHolidaysSrc) void this.loadBankHolidays(this.bankHolidaysSrc);
-    if (this.errors.length) return;
+    if (!this.ready) return;
     const previous = this.view;
     this.view = describeHelpline(this.config, this.clock.now(), this.holidays);
     this.clock.wakeAt(this.view.refreshAt);
@@ -175,7 +161,10 @@ export class CmeHelpline extends CmeElement {
   }
 
   protected override render(): TemplateResult | typeof nothing {
-    if (this.errors.length) return this.errorView ?? nothing;
+    const c = this.settings;
+    if (c.errorView) return c.errorView();
+    // Until the editor's settings are in, keep showing their fallback: never "Open now" by default.
+    if (!this.ready) return html`<slot></slot>`;
     const view = this.view!;
     const termTime = this.termTimeOnly || this.config.termTime !== undefined;
     const notes = [
@@ -189,9 +178,9 @@ export class CmeHelpline extends CmeElement {
       <p class="visually-hidden" role="status">${this.announcement}</p>
       <p>
         ${msg('Telephone:')}
-        <a part="phone" class="phone" href=${telHref(this.phone)}>${this.phone}</a>
+        <a part="phone" class="phone" href=${telHref(this.tel)}>${this.tel}</a>
       </p>
-      ${this.email ? html`<p>${msg('Email:')} <a href="mailto:${this.email}">${this.email}</a></p>` : ''}
+      ${this.mail ? html`<p>${msg('Email:')} <a href="mailto:${this.mail}">${this.mail}</a></p>` : ''}
       ${heading(this.level(1), msg('Opening hours'), undefined, 'hours-heading')}
       ${this.hours()}
       <p>${notes.join(' ')}</p>
@@ -204,8 +193,9 @@ export class CmeHelpline extends CmeElement {
    * Under Trusted Types a script's text needs a policy; then we skip it rather than break.
    */
   private writeJsonLd(): void {
-    if (this.errors.length) return;
-    const data = openingHoursJsonLd(this.config, this.clock.now(), { name: this.heading || 'School attendance helpline', telephone: this.phone, ...(this.email ? { email: this.email } : {}) }, this.holidays);
+    if (!this.ready) return;
+    const mail = this.mail;
+    const data = openingHoursJsonLd(this.config, this.clock.now(), { name: this.heading || 'School attendance helpline', telephone: this.tel, ...(mail ? { email: mail } : {}) }, this.holidays);
     const json = JSON.stringify(data);
     let script = this.querySelector<HTMLScriptElement>(':scope > script[type="application/ld+json"][data-cme-hours]');
     if (script?.textContent === json) return;
@@ -218,6 +208,12 @@ export class CmeHelpline extends CmeElement {
       // Trusted Types enforced without a policy for this: the visible hours still show.
     }
   }
+}
+
+/** The seed site's helpline, from the default council profile. */
+function defaults(): HelplineSettings {
+  const { phone, timeZone, weekly, bankHolidays } = DEFAULT_PROFILE.helpline;
+  return { phone, hours: { timeZone, weekly, bankHolidays } };
 }
 
 function stateKey(view: HelplineView): string {

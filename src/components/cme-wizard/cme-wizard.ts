@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { CmeElement } from '../../internal/cme-element.js';
 import { emit } from '../../internal/events.js';
@@ -18,6 +18,7 @@ import type { CaseFacts } from '../../core/wizard/classify.js';
 import type { WizardPrefill } from '../../core/referral/handoff.js';
 import type { Block, Flow, Outcome, Question } from '../../core/wizard/types.js';
 import type { FlowSource } from './wizard-config.js';
+import { ConfigController } from '../../internal/config/controller.js';
 import { wizardStyles } from './cme-wizard.styles.js';
 
 /** The hand-off contract lives in core: the wizard builds it, the form applies it. */
@@ -122,7 +123,6 @@ export class CmeWizard extends CmeElement {
     configSrc: { attribute: 'config-src' },
     view: { state: true, attribute: false },
     error: { state: true, attribute: false },
-    source: { state: true, attribute: false },
   };
 
   /** Where "Make a referral" goes when no referral form is on the page. */
@@ -137,8 +137,8 @@ export class CmeWizard extends CmeElement {
   /** The view asked for: a question id, `:check` or `:outcome` (resolved against the answers). */
   private view = '';
   private error?: FieldError & { parts: string[] };
-  /** `undefined`: the default flow; `null`: config loading. */
-  private source?: FlowSource | null;
+  // zod and the config code load only when a page gives settings or a council profile.
+  private readonly config = new ConfigController<FlowSource>(this, () => cmeFlow(), () => import('./wizard-config.js'));
   /** Answers by question id, in memory only. */
   private answers: Record<string, string> = {};
   private changing = false;
@@ -157,13 +157,9 @@ export class CmeWizard extends CmeElement {
     errorTitle(false);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    // zod and the config code load only when an editor gives config.
-    if ((!this.hasUpdated && this.hasInlineConfig()) || (changed.has('configSrc') && this.configSrc)) {
-      this.source = null;
-      void import('./wizard-config.js').then((m) => m.loadWizardConfig(this, this.configSrc)).then((s) => (this.source = s));
-    }
-    const f = this.source === null ? undefined : this.source ? this.source() : cmeFlow();
+  protected override willUpdate(): void {
+    const c = this.config;
+    const f = c.state === 'loading' || c.errorView ? undefined : c.value();
     this.flow = f && 'questions' in f ? f : undefined;
     if (!this.flow) return;
     const w = (this.w = walk(this.flow, this.answers, londonToday(new Date())));
@@ -174,7 +170,8 @@ export class CmeWizard extends CmeElement {
   protected override render(): unknown {
     const f = this.flow;
     // While an editor's config loads, hold the space of a question page (no layout shift).
-    if (!f) return this.source === null ? html`<div class="loading" aria-busy="true"></div>` : (this.source?.() ?? nothing);
+    const c = this.config;
+    if (!f) return c.state === 'loading' ? html`<div class="loading" aria-busy="true"></div>` : (c.errorView ?? c.value)();
     const v = this.shown;
     const w = this.w;
     const l = this.level();

@@ -1,12 +1,28 @@
 /**
- * The helpline config check without zod, for the size-budgeted helpline page: zod/mini alone is
- * ~6 KB gz, this file ~1 KB. It gives exactly what `parseHelplineConfig` (the zod schema in
- * `config.ts`) gives, same paths and messages, in the same order; `test/node/helpline/config.test.ts`
- * runs both on the same inputs to keep them equal. The messages live here and the schema reuses them.
+ * The helpline config check the component uses: zod-free, for the size-budgeted helpline page
+ * (zod/mini alone is ~6 KB gz, this file ~1 KB), loaded lazily with the component's config. It
+ * owns the `HelplineConfig` type and the editor messages. `config.ts` holds the zod schema of the
+ * same contract (`helplineConfigSchema`) for code that wants zod; it imports from here, never
+ * the other way, and `test/node/helpline/config.test.ts` runs both on the same inputs to keep
+ * their answers equal.
  */
-import { BANK_HOLIDAY_DIVISIONS } from './bank-holidays.js';
-import type { HelplineConfig } from './config.js';
-import { WEEKDAYS, isIsoDate, isValidTimeZone, parseRange } from './zoned-time.js';
+import { BANK_HOLIDAY_DIVISIONS, type BankHolidayDivision } from './bank-holidays.js';
+import { DEFAULT_PROFILE } from '../profile.js';
+import { WEEKDAYS, isIsoDate, isValidTimeZone, parseRange, type Weekday } from './zoned-time.js';
+
+/** A validated helpline configuration (the `helplineStatus` contract, docs/architecture.md). */
+export interface HelplineConfig {
+  /** IANA zone the hours are written in. */
+  timeZone: string;
+  /** Ranges `HH:MM-HH:MM` per weekday, start inclusive, end exclusive. */
+  weekly: Partial<Record<Weekday, string[]>>;
+  /** Inclusive date ranges; when present the helpline is open only inside one. */
+  termTime?: { from: string; to: string }[];
+  /** A GOV.UK division (bundled snapshot), explicit ISO dates, or `false` for none. */
+  bankHolidays: BankHolidayDivision | string[] | false;
+  /** Extra closed dates, e.g. staff training. */
+  closures?: { date: string; label?: string }[];
+}
 
 /** Editor-facing messages, plain English (shared with the zod schema). */
 export const messages = {
@@ -26,18 +42,14 @@ export const messages = {
     `Unknown setting "${key}": ${path === 'weekly' ? `use ${WEEKDAYS.join(', ')}` : 'check the spelling'}`,
 };
 
-/** The seed page's hours (docs/law.md#the-helpline): Monday, Wednesday and Friday, with a lunch break. */
-export function seedWeek() {
-  const day = () => ['09:00-12:30', '13:00-16:30'];
-  return { mon: day(), wed: day(), fri: day() };
-}
+/** The seed site's hours, from the default council profile (a fresh copy each time). */
+export const seedWeek = (): HelplineConfig['weekly'] => structuredClone(DEFAULT_PROFILE.helpline.weekly);
 
-/** The seed page's helpline (docs/law.md#the-helpline). It is term-time only, but term dates are council
- * configuration, so there is no `termTime` here: the component says "term time only" in words. */
+/** The seed site's helpline, from the default council profile (`src/core/profile.ts`). */
 export const defaultHelplineConfig: HelplineConfig = {
-  timeZone: 'Europe/London',
+  timeZone: DEFAULT_PROFILE.helpline.timeZone,
   weekly: seedWeek(),
-  bankHolidays: 'england-and-wales',
+  bankHolidays: DEFAULT_PROFILE.helpline.bankHolidays,
 };
 
 /** One problem for the page editor: `path` in dotted form (`weekly.mon.0`), `message` in plain English. */
@@ -115,9 +127,9 @@ export function checkHelplineConfig(input: unknown): HelplineConfigResult {
   // Valid: fill the defaults, keep only known keys (structuredClone: no sharing with the input).
   const c = structuredClone(input) as Partial<HelplineConfig>;
   const value: HelplineConfig = {
-    timeZone: c.timeZone ?? 'Europe/London',
+    timeZone: c.timeZone ?? defaultHelplineConfig.timeZone,
     weekly: c.weekly ?? seedWeek(),
-    bankHolidays: c.bankHolidays ?? 'england-and-wales',
+    bankHolidays: c.bankHolidays ?? defaultHelplineConfig.bankHolidays,
   };
   if (c.termTime) value.termTime = c.termTime;
   if (c.closures) value.closures = c.closures;

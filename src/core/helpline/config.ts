@@ -2,15 +2,16 @@
  * The helpline's configuration: the zod/mini schema (the contract in docs/architecture.md#contracts) and its parser.
  * Hours, term dates and closures are council configuration, never guessed (docs/law.md#the-helpline).
  *
- * Size: zod/mini weighs ~6 KB gz, half the helpline page's budget. `checkHelplineConfig` in
- * `check-config.ts` gives the same answers without zod (a test keeps the two equal).
+ * The component does not use it: zod/mini weighs ~6 KB gz, and `checkHelplineConfig` in
+ * `check-config.ts` gives the same answers without zod (a test keeps the two equal). Imports go
+ * one way, from here to `check-config.ts`.
  */
 import * as z from 'zod/mini';
 import { BANK_HOLIDAY_DIVISIONS, type BankHolidayDivision } from './bank-holidays.js';
-import { messages as m, seedWeek, type HelplineConfigError } from './check-config.js';
+import { messages as m, seedWeek, type HelplineConfig, type HelplineConfigError } from './check-config.js';
 import { isIsoDate, isValidTimeZone, parseRange } from './zoned-time.js';
 
-export { checkHelplineConfig, defaultHelplineConfig, type HelplineConfigError } from './check-config.js';
+export { checkHelplineConfig, defaultHelplineConfig, type HelplineConfig, type HelplineConfigError } from './check-config.js';
 
 const isoDate = z.string(m.date).check(z.refine(isIsoDate, m.date));
 // The same, failing softly on a non-string, so that a bad item in the `bankHolidays` list is
@@ -73,8 +74,9 @@ export const helplineConfigSchema = z.strictObject(
   m.config,
 );
 
-/** A validated helpline configuration (the `src/core/helpline/status.ts` contract, docs/architecture.md#contracts). */
-export type HelplineConfig = z.output<typeof helplineConfigSchema>;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Compile-time proof that the schema's output is the `HelplineConfig` that `check-config.ts` defines. */
+export const schemaMatchesType: Same<z.output<typeof helplineConfigSchema>, HelplineConfig> = true;
 
 /**
  * Validates editor-supplied config (e.g. a child `<script type="application/json">`).

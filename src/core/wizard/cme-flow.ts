@@ -11,23 +11,26 @@
  * `PlaceholderValues` and `fillBlocks` in `engine.ts`.
  */
 import { msg } from '@lit/localize';
+import { DEFAULT_PROFILE, type CouncilProfile } from '../profile.js';
 import type { Contact, Flow } from './types.js';
 
-// docs/law.md#the-helpline: defaults from the seed page; councils override contacts through content config.
-const cmeTeam = (): Contact => ({ name: msg('Children Missing Education team'), email: 'cme@worcestershire.gov.uk' });
-const helpline = (): Contact => ({
+// Contacts come from the council profile (docs/law.md#the-helpline: the seed site's by default);
+// councils can also override them per outcome through content config.
+const cmeTeam = (p: CouncilProfile): Contact => ({ name: msg('Children Missing Education team'), email: p.team?.email ?? DEFAULT_PROFILE.team.email });
+const helpline = (p: CouncilProfile): Contact => ({
   name: msg('School attendance helpline'),
-  phone: '01905 844 440',
-  note: msg('9:00am to 12:30pm and 1:00pm to 4:30pm, Monday, Wednesday and Friday, during term time'),
+  phone: p.helpline?.phone ?? DEFAULT_PROFILE.helpline.phone,
+  // The seed's hours in words; a profile with its own hours shows them on its helpline instead.
+  ...(p.helpline?.weekly ? {} : { note: msg('9:00am to 12:30pm and 1:00pm to 4:30pm, Monday, Wednesday and Friday, during term time') }),
 });
 const dontKnow = () => ({ value: 'unknown', label: msg('I do not know') });
 const referral = () => [{ kind: 'referral' as const, label: msg('Make a Children Missing Education referral') }];
 
 /**
- * Builds the default CME flow in the active locale. A function, not a constant: call it at
- * render time so the text follows `setLocale()`.
+ * Builds the default CME flow in the active locale, with the contacts of the council profile
+ * `p`. A function, not a constant: call it at render time so the text follows `setLocale()`.
  */
-export function cmeFlow(): Flow {
+export function cmeFlow(p: CouncilProfile = DEFAULT_PROFILE): Flow {
   return {
     id: 'cme',
     start: 'immediate-risk',
@@ -176,7 +179,7 @@ export function cmeFlow(): Flow {
             ],
           },
         ],
-        contacts: [cmeTeam()],
+        contacts: [cmeTeam(p)],
       },
       {
         id: 'attendance',
@@ -202,7 +205,7 @@ export function cmeFlow(): Flow {
             ],
           },
         ],
-        contacts: [helpline()],
+        contacts: [helpline(p)],
       },
       {
         id: 'school-enquiries',
@@ -224,7 +227,7 @@ export function cmeFlow(): Flow {
             ],
           },
         ],
-        contacts: [cmeTeam()],
+        contacts: [cmeTeam(p)],
         actions: referral(),
       },
       {
@@ -240,7 +243,7 @@ export function cmeFlow(): Flow {
             'If the provision has ended and the child has no school place, or nobody knows where they are, they may be missing education: contact the Children Missing Education team.',
           ),
         ],
-        contacts: [cmeTeam()],
+        contacts: [cmeTeam(p)],
       },
       {
         id: 'ehe',
@@ -266,7 +269,7 @@ export function cmeFlow(): Flow {
             ],
           },
         ],
-        contacts: [cmeTeam()],
+        contacts: [cmeTeam(p)],
       },
       {
         id: 'cme',
@@ -292,7 +295,7 @@ export function cmeFlow(): Flow {
             ],
           },
         ],
-        contacts: [cmeTeam()],
+        contacts: [cmeTeam(p)],
         actions: referral(),
       },
     ],

@@ -1,0 +1,23 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { ConfigError } from './controller.js';
+
+/**
+ * Shown in place of a component whose editor configuration is broken, so the web editor sees
+ * what to fix (the source, the setting and why) instead of a blank box or silent defaults.
+ * Role alert: it appears after load. Loaded only when some configuration is broken.
+ */
+export function renderConfigError(tag: string, errors: readonly ConfigError[]): TemplateResult {
+  return html`<div class="config-error" role="alert" part="config-error">
+    <h2>${msg(str`This ${tag} box is not set up correctly`)}</h2>
+    <p>${msg('A web editor needs to fix its settings:')}</p>
+    <ul>
+      ${errors.map(
+        (e) =>
+          html`<li>
+            ${e.source ? html`${msg('In')} <code>${e.source}</code>${e.path ? ', ' : ': '}` : nothing}${e.path ? html`<code>${e.path}</code>: ` : nothing}${e.message}
+          </li>`,
+      )}
+    </ul>
+  </div>`;
+}
