@@ -21,8 +21,13 @@ import type { RelayConfig } from './config.js';
 import { loggerOptions, safeError } from './logger.js';
 import { createMailer, type Mailer, type MailerOptions } from './mailer.js';
 import { createStore, type Store } from './store/index.js';
-import { purgeMailFiles } from './retention.js';
+import { cipherFromConfig } from './crypto.js';
+import { purgeMailFiles, resealMailFiles } from './retention.js';
 import { DeliveryWorker } from './worker.js';
+import { RelayMonitor } from './alerts.js';
+import { bearerMatches, healthReport, RelayMetrics } from './metrics.js';
+import { receiptAddress } from './receipt.js';
+import { transportKind } from './transports/settings.js';
 
 export interface RelayDeps {
   /** Milliseconds since the epoch (default `Date.now`): receipt times, retries, retention, "today". */
@@ -48,6 +53,9 @@ export interface RelayHandles {
   outbox: Store;
   mailer: Mailer;
   worker: DeliveryWorker;
+  /** Receipts, alerts, the oldest-pending check (alerts.ts). */
+  monitor: RelayMonitor;
+  metrics: RelayMetrics;
   /** Purges delivered content older than RETENTION_DAYS now; returns how many were purged. */
   purge(): Promise<number>;
 }
@@ -131,8 +139,15 @@ export async function buildApp(config: RelayConfig, deps: RelayDeps = {}): Promi
   const ownOutbox = !deps.outbox;
   const ownMailer = !deps.mailer;
   const outbox = deps.outbox ?? (await createStore(config, { clock }));
-  const mailer = deps.mailer ?? createMailer(config, { maxConnections: deps.workerConcurrency ?? 4, ...deps.mailerOptions });
-  const worker = new DeliveryWorker(outbox, mailer, {
+  const cipher = cipherFromConfig(config);
+  const mailer =
+    deps.mailer ??
+    createMailer(config, { maxConnections: deps.workerConcurrency ?? 4, ...(cipher.enabled ? { seal: (data: Buffer, aad: string) => cipher.seal(data, aad) } : {}), ...deps.mailerOptions });
+  const metrics = new RelayMetrics(outbox, clock, transportKind(config));
+  const monitor = new RelayMonitor({ referrerReceipt: config.referrerReceipt, alertEmail: config.alertEmail, alertAfterMinutes: config.alertAfterMinutes, store: outbox, log: app.log, clock, metrics });
+  const worker = new DeliveryWorker(outbox, monitor.wrap(mailer), {
+    onDelivered: monitor.onDelivered,
+    onFailed: monitor.onFailed,
     clock,
     maxAttempts: config.maxAttempts,
     retryBaseMs: config.retryBaseMs,
@@ -149,7 +164,7 @@ export async function buildApp(config: RelayConfig, deps: RelayDeps = {}): Promi
     if (references.length > 0 || files > 0) app.log.info({ purged: references.length, files, retentionDays: config.retentionDays }, 'purged delivered referral content');
     return references.length;
   };
-  app.decorate('relay', { config, outbox, mailer, worker, purge });
+  app.decorate('relay', { config, outbox, mailer, worker, monitor, metrics, purge });
 
   // --- security: origin allow-list, CORS, headers, rate limit --------------------------------
   const allowed = new Set(config.allowedOrigins);
@@ -244,38 +259,58 @@ export async function buildApp(config: RelayConfig, deps: RelayDeps = {}): Promi
         reply.header('Retry-After', '5');
         return send(reply, 503, [{ path: '', message: 'The referral could not be saved just now. Try again in a few seconds.' }]);
       }
-      if (saved.created) worker.wake();
+      if (saved.created) {
+        worker.wake();
+        metrics.accepted.inc();
+      }
       if (saved.conflict) request.log.warn({ reference: saved.reference }, 'Idempotency-Key reused with different content: the first referral stands');
       if (!saved.created) request.log.info({ reference: saved.reference }, 'Idempotency-Key replay: same reference returned');
       (request as { [LOGGED]?: string })[LOGGED] = saved.reference;
-      return reply.code(202).send({ reference: saved.reference, status: 'queued' });
+      // `receipt`: whether the referrer will get a confirmation email (the form says so only then).
+      return reply.code(202).send({ reference: saved.reference, status: 'queued', receipt: config.referrerReceipt && receiptAddress(result.value) !== undefined });
     },
   );
 
   app.get('/api/health', async (request, reply) => {
-    try {
-      const counts = await outbox.counts();
-      return { ok: true, queue: { pending: counts.pending, failed: counts.failed } };
-    } catch (error) {
-      request.log.error({ error: safeError(error) }, 'health check could not read the outbox');
-      return reply.code(503).send({ ok: false, queue: null });
+    const health = await healthReport(outbox, transportKind(config), clock, config.alertAfterMinutes);
+    if (health.problem !== undefined) request.log.error({ error: safeError(health.problem) }, 'health check could not use the outbox');
+    return reply.code(health.status).send(health.body);
+  });
+
+  // Prometheus text behind METRICS_TOKEN; without a token the route does not exist.
+  app.get('/api/metrics', async (request, reply) => {
+    if (!config.metricsToken) return send(reply, 404, [{ path: '', message: 'Not found.' }]);
+    if (!bearerMatches(request.headers.authorization, config.metricsToken)) {
+      reply.header('WWW-Authenticate', 'Bearer');
+      return send(reply, 401, [{ path: '', message: 'Send the metrics token as Authorization: Bearer <token>.' }]);
     }
+    return reply.type(metrics.contentType).send(await metrics.text());
   });
 
   // --- lifecycle -----------------------------------------------------------------------------
   let purgeTimer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
+    // After a key change (DATA_KEY_PREVIOUS set) or a key newly set: seal everything with DATA_KEY.
+    if (cipher.enabled) {
+      const rows = await outbox.reencrypt();
+      const files = await resealMailFiles(join(config.dataDir, 'mail'), cipher);
+      if (rows > 0 || files > 0) app.log.info({ rows, files }, 'content re-encrypted with DATA_KEY');
+    }
     await purge();
     purgeTimer = setInterval(() => {
       purge().catch((error: unknown) => app.log.error({ error: safeError(error) }, 'retention purge failed'));
     }, deps.purgeIntervalMs ?? 3_600_000);
     purgeTimer.unref();
-    if (deps.startWorker !== false) worker.start();
+    if (deps.startWorker !== false) {
+      worker.start();
+      monitor.start();
+    }
   });
   // Runs after in-flight requests have been answered: finish the emails being sent, then close.
   app.addHook('onClose', async () => {
     clearInterval(purgeTimer);
     await worker.stop();
+    await monitor.stop();
     if (ownMailer) mailer.close();
     if (ownOutbox) await outbox.close();
   });

@@ -77,6 +77,12 @@ export class DataCipher {
     return this.open(Buffer.from(stored, 'base64'), aad).toString('utf8');
   }
 
+  /** True when `data` should be sealed again: plaintext, or sealed with another key than DATA_KEY. */
+  needsReseal(data: Buffer): boolean {
+    if (!this.current) return false;
+    return !isSealed(data) || !data.subarray(4, 12).equals(this.current.id);
+  }
+
   /** True when `stored` (text form) should be sealed again: plaintext, or sealed with the previous key. */
   needsResealText(stored: string): boolean {
     if (!this.current) return false;

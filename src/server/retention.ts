@@ -7,8 +7,9 @@
  * such leftovers unreadable). A sweep also removes files of references already purged (a crash
  * between purging the row and removing its file) and stray temporary files.
  */
-import { open, readdir, stat, unlink } from 'node:fs/promises';
+import { chmod, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { DataCipher } from './crypto.js';
 import type { Store } from './store/types.js';
 
 const FILE = /^(CME-[A-HJKMNP-Z2-9]{8})(?:[.\w-]*)\.eml(?:\.[\w.-]*tmp)?$/;
@@ -52,6 +53,46 @@ export async function purgeMailFiles(dir: string, references: string[], store: P
     } catch (error) {
       if ((error as { code?: string }).code !== 'ENOENT') throw error;
     }
+  }
+  return n;
+}
+
+/**
+ * Seals again with DATA_KEY every mail file that is plaintext or sealed with DATA_KEY_PREVIOUS
+ * (the file transport binds each file to its name). Returns how many were rewritten.
+ */
+export async function resealMailFiles(dir: string, cipher: DataCipher): Promise<number> {
+  if (!cipher.enabled) return 0;
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ENOENT') return 0;
+    throw error;
+  }
+  let n = 0;
+  for (const name of names) {
+    if (!/^CME-[A-HJKMNP-Z2-9]{8}[.\w-]*\.eml$/.test(name)) continue;
+    const path = join(dir, name);
+    const data = await readFile(path);
+    if (!cipher.needsReseal(data)) continue;
+    let plain: Buffer;
+    try {
+      plain = cipher.open(data, name);
+    } catch {
+      continue; // sealed with an unknown key: left as it is
+    }
+    const temp = `${path}.${process.pid}.reseal.tmp`;
+    const file = await open(temp, 'w', 0o600);
+    try {
+      await file.writeFile(cipher.seal(plain, name));
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await chmod(temp, 0o600);
+    await rename(temp, path);
+    n++;
   }
   return n;
 }

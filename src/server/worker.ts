@@ -162,6 +162,7 @@ export class DeliveryWorker {
     const { log, clock, maxAttempts, retryBaseMs, retryMaxMs, random } = this.options;
     let delivered = false;
     try {
+      if (row.unreadable) throw Object.assign(new Error('content sealed with an unknown key'), { code: 'EDATAKEY', [PERMANENT]: true });
       if (row.payload === null) throw Object.assign(new Error('content purged'), { code: 'EPURGED' });
       const referral = JSON.parse(row.payload) as Referral;
       const result = (await this.mailer.send({ reference: row.reference, referral, receivedAt: new Date(row.createdAt) })) as { ok?: boolean; permanent?: boolean; error?: unknown } | undefined;

@@ -76,7 +76,14 @@ export class PostgresStore implements Store {
   }
 
   private decrypt(row: OutboxRow): OutboxRow {
-    if (row.payload !== null) row.payload = this.cipher.openText(row.payload, row.reference);
+    if (row.payload !== null) {
+      try {
+        row.payload = this.cipher.openText(row.payload, row.reference);
+      } catch {
+        row.payload = null;
+        row.unreadable = true;
+      }
+    }
     return row;
   }
 
@@ -192,7 +199,12 @@ export class PostgresStore implements Store {
     let n = 0;
     for (const row of rows) {
       if (!this.cipher.needsResealText(row.payload)) continue;
-      const sealed = this.cipher.sealText(this.cipher.openText(row.payload, row.reference), row.reference);
+      let sealed: string;
+      try {
+        sealed = this.cipher.sealText(this.cipher.openText(row.payload, row.reference), row.reference);
+      } catch {
+        continue; // an unknown key: left as it is; delivery reports it (EDATAKEY)
+      }
       // Only if nobody purged or resealed it meanwhile.
       const result = await this.pool.query('UPDATE referrals SET payload = $1 WHERE id = $2 AND payload = $3', [sealed, row.id, row.payload]);
       n += result.rowCount ?? 0;

@@ -158,7 +158,14 @@ export class SqliteStore implements Store {
   }
 
   private decrypt(row: OutboxRow | undefined): OutboxRow | undefined {
-    if (row && row.payload !== null) row.payload = this.cipher.openText(row.payload, row.reference);
+    if (row && row.payload !== null) {
+      try {
+        row.payload = this.cipher.openText(row.payload, row.reference);
+      } catch {
+        row.payload = null;
+        row.unreadable = true;
+      }
+    }
     return row;
   }
 
@@ -250,7 +257,13 @@ export class SqliteStore implements Store {
     this.db.transaction(() => {
       for (const row of this.stmt.sealed.all()) {
         if (!this.cipher.needsResealText(row.payload)) continue;
-        this.stmt.reseal.run(this.cipher.sealText(this.cipher.openText(row.payload, row.reference), row.reference), row.id);
+        let plain: string;
+        try {
+          plain = this.cipher.openText(row.payload, row.reference);
+        } catch {
+          continue; // an unknown key: left as it is; delivery reports it (EDATAKEY)
+        }
+        this.stmt.reseal.run(this.cipher.sealText(plain, row.reference), row.id);
         n++;
       }
     })();

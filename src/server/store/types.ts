@@ -37,6 +37,8 @@ export interface OutboxRow {
   sentAt: number | null;
   purgedAt: number | null;
   lastError: string | null;
+  /** Set when the content could not be decrypted (sealed with a key that is neither DATA_KEY nor DATA_KEY_PREVIOUS). */
+  unreadable?: true;
 }
 
 export interface EnqueueItem {
