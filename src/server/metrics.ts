@@ -4,6 +4,7 @@
  * from the store when scraped, so with several instances on one database each reports the whole
  * queue (use max(), not sum(), across instances).
  */
+import { timingSafeEqual } from 'node:crypto';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface QueueReader {
@@ -72,4 +73,49 @@ export class RelayMetrics {
   get contentType(): string {
     return this.registry.contentType;
   }
+}
+
+export interface HealthStore extends QueueReader {
+  readonly kind: string;
+  /** Throws when the store cannot be written (full disk, read-only database). */
+  checkWritable?(): Promise<void> | void;
+}
+
+export interface HealthReport {
+  ok: boolean;
+  queue: { pending: number; failed: number } | null;
+  store: string;
+  transport: string;
+  /** Age of the oldest pending referral, or null when none is pending. */
+  oldestPendingSeconds: number | null;
+}
+
+/**
+ * GET /api/health: 503 `ok: false` when the store cannot be read or written, or when the oldest
+ * pending referral is older than ALERT_AFTER_MINUTES (a load balancer or monitor then pages
+ * someone before a referral is lost in a queue nobody watches).
+ */
+export async function healthReport(store: HealthStore, transport: string, clock: () => number, alertAfterMinutes: number): Promise<{ status: number; body: HealthReport; problem?: unknown }> {
+  try {
+    const counts = await store.counts();
+    const at = store.oldestPendingAt ? await store.oldestPendingAt() : null;
+    if (typeof store.checkWritable === 'function') await store.checkWritable();
+    const oldestPendingSeconds = at === null ? null : Math.max(0, Math.floor((clock() - at) / 1000));
+    const stale = oldestPendingSeconds !== null && oldestPendingSeconds > alertAfterMinutes * 60;
+    return {
+      status: stale ? 503 : 200,
+      body: { ok: !stale, queue: { pending: counts.pending, failed: counts.failed }, store: store.kind, transport, oldestPendingSeconds },
+    };
+  } catch (problem) {
+    return { status: 503, body: { ok: false, queue: null, store: store.kind, transport, oldestPendingSeconds: null }, problem };
+  }
+}
+
+/** True when `header` is `Bearer <token>` (compared in constant time). */
+export function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = /^Bearer (\S+)$/i.exec(header ?? '')?.[1];
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -68,7 +68,7 @@ describe('accepting a referral', () => {
     db.close();
     assert.equal(row.status, 'pending');
     assert.equal(JSON.parse(row.payload).child.firstName, 'Amelia');
-    assert.deepEqual(await app.inject({ url: '/api/health' }).then((r) => r.json()), { ok: true, queue: { pending: 1, failed: 0 } });
+    assert.deepEqual(await app.inject({ url: '/api/health' }).then((r) => r.json()), { ok: true, queue: { pending: 1, failed: 0 }, store: 'sqlite', transport: 'file', oldestPendingSeconds: 0 });
   });
 
   it('accepts a referral with every list full and every field at its longest (it fits the body limit)', async () => {
@@ -256,7 +256,7 @@ describe('delivery and retention', () => {
     await waitFor(async () => (await app.relay.outbox.get(ref))?.status === 'failed', 5000, 'failed status');
     assert.equal((await app.relay.outbox.get(ref))?.attempts, 3);
     assert.equal((await app.relay.outbox.get(ref))?.lastError, 'EENVELOPE 550 RCPT TO');
-    assert.deepEqual((await app.inject({ url: '/api/health' })).json(), { ok: true, queue: { pending: 0, failed: 1 } });
+    assert.deepEqual((await app.inject({ url: '/api/health' })).json(), { ok: true, queue: { pending: 0, failed: 1 }, store: 'sqlite', transport: 'file', oldestPendingSeconds: null });
     assert.equal(await app.relay.outbox.requeueFailed(), 1);
     await waitFor(() => mailer.sent.length === 1, 5000, 'delivery after requeue');
     assert.equal((await app.relay.outbox.get(ref))?.status, 'sent');
@@ -378,7 +378,7 @@ describe('health', () => {
   it('reports the queue', async () => {
     await inject(app, fixture());
     const base = await app.inject({ url: '/api/health' });
-    assert.deepEqual(base.json(), { ok: true, queue: { pending: 1, failed: 0 } });
+    assert.deepEqual(base.json(), { ok: true, queue: { pending: 1, failed: 0 }, store: 'sqlite', transport: 'file', oldestPendingSeconds: 0 });
   });
   it('answers unknown routes with the usual error shape', async () => {
     const res = await app.inject({ url: '/api/nope' });
