@@ -23,6 +23,7 @@ import { createMailer, type Mailer, type MailerOptions } from './mailer.js';
 import { createStore, type Store } from './store/index.js';
 import { cipherFromConfig } from './crypto.js';
 import { purgeMailFiles, resealMailFiles } from './retention.js';
+import { ensurePrivateDir } from './store/files.js';
 import { DeliveryWorker } from './worker.js';
 import { RelayMonitor } from './alerts.js';
 import { bearerMatches, healthReport, RelayMetrics } from './metrics.js';
@@ -290,6 +291,8 @@ export async function buildApp(config: RelayConfig, deps: RelayDeps = {}): Promi
   // --- lifecycle -----------------------------------------------------------------------------
   let purgeTimer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
+    // The mail folder holds whole referrals: the relay user's alone, even if it existed before.
+    if (mailer.kind === 'file' || mailer.kind === 'files') await ensurePrivateDir(join(config.dataDir, 'mail'));
     // After a key change (DATA_KEY_PREVIOUS set) or a key newly set: seal everything with DATA_KEY.
     if (cipher.enabled) {
       const rows = await outbox.reencrypt();
