@@ -109,6 +109,35 @@ export const referralFormStyles = css`
   .summary dd {
     white-space: pre-line;
   }
+  /* GOV.UK summary cards on "Check your answers": a title bar with the card's own actions. */
+  .card {
+    margin-block-end: 1.5em;
+    border: 1px solid #b1b4b6;
+  }
+  .card-title {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 0 1em;
+    padding: 0.5em 1em;
+    background: #f3f2f1;
+    border-block-end: 1px solid transparent;
+  }
+  .card-title > * {
+    margin: 0;
+  }
+  .card-actions {
+    list-style: none;
+    padding: 0;
+  }
+  .card .summary {
+    margin: 0;
+    padding-inline: 1em;
+  }
+  .card .summary div:last-child {
+    border-block-end: 0;
+  }
   .hp {
     position: absolute;
     inline-size: 1px;
@@ -129,6 +158,9 @@ export const referralFormStyles = css`
     }
   }
   @media print {
+    .card-actions {
+      display: none;
+    }
     .panel {
       color: #000;
       background: none;

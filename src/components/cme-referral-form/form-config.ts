@@ -2,6 +2,8 @@ import type { TemplateResult } from 'lit';
 import { readInlineConfig, reportConfigErrors, type ConfigError, type ConfigResult } from '../../internal/config.js';
 import type { Contact } from '../../core/contact.js';
 import { sanitizeHtml } from '../../internal/sanitize.js';
+import { isObject } from '../../core/is-object.js';
+import { HIDEABLE_SECTIONS, type HideableSection } from '../../core/referral/journey.js';
 
 /**
  * Editor config for `<cme-referral-form>` (child `<script type="application/json">`,
@@ -14,7 +16,7 @@ import { sanitizeHtml } from '../../internal/sanitize.js';
  * ```
  */
 export type { Contact };
-export type OptionalSection = 'vulnerabilities' | 'siblings' | 'enquiries';
+export type OptionalSection = HideableSection;
 export interface FormConfig {
   emergencyContacts?: Contact[];
   privacyNotice?: string;
@@ -32,8 +34,7 @@ export interface LoadedConfig {
 
 const KEYS = ['emergencyContacts', 'privacyNotice', 'nextSteps', 'sections'];
 const CONTACT_KEYS = ['name', 'phone', 'email', 'href', 'note'];
-const SECTIONS = ['vulnerabilities', 'siblings', 'enquiries'];
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const SECTIONS: readonly string[] = HIDEABLE_SECTIONS;
 
 /** Checks the config's shape; every problem names its path. */
 export function checkFormConfig(value: unknown): ConfigError[] {

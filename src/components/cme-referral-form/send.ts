@@ -11,11 +11,14 @@ export interface ProblemItem {
 }
 
 export type SendResult =
-  | { ok: true; reference: string }
+  /** Accepted; `receipt`: the relay sent the referrer a confirmation email. */
+  | { ok: true; reference: string; receipt: boolean }
   /** `offline`/`network`: not reached (or no answer); `busy`: 429/503, `retryAfter` in seconds. */
   | { ok: false; kind: 'offline' | 'network' | 'busy'; retryAfter?: number }
   /** The relay refused the data (400): errors by field path. */
   | { ok: false; kind: 'invalid'; errors: ProblemItem[] }
+  /** 409: this `Idempotency-Key` was already used for a different referral (start a new key). */
+  | { ok: false; kind: 'conflict' }
   /** Any other refusal (403 origin, 413, 415…): trying again will not help. */
   | { ok: false; kind: 'refused'; status: number };
 
@@ -48,8 +51,9 @@ async function attempt(url: string, body: string, key: string, timeout: number):
       credentials: 'omit',
       signal: abort.signal,
     });
-    const json = (await r.json().catch(() => ({}))) as { reference?: unknown; errors?: ProblemItem[] };
-    if (r.status === 202 && typeof json.reference === 'string') return { ok: true, reference: json.reference };
+    const json = (await r.json().catch(() => ({}))) as { reference?: unknown; receipt?: unknown; errors?: ProblemItem[] };
+    if (r.status === 202 && typeof json.reference === 'string') return { ok: true, reference: json.reference, receipt: json.receipt === true };
+    if (r.status === 409) return { ok: false, kind: 'conflict' };
     if (r.status === 429 || r.status === 503) return { ok: false, kind: 'busy', retryAfter: retryAfter(r.headers.get('Retry-After')) };
     if (r.status >= 500) return { ok: false, kind: 'network' };
     if (r.status === 400 && Array.isArray(json.errors)) return { ok: false, kind: 'invalid', errors: json.errors };
@@ -66,7 +70,7 @@ export async function sendReferral(url: string, payload: unknown, key: string, o
   const body = JSON.stringify(payload);
   for (let i = 0; ; i++) {
     const r = await attempt(url, body, key, o.timeout);
-    if (r.ok || r.kind === 'invalid' || r.kind === 'refused' || i >= o.retries.length) return r;
+    if (r.ok || r.kind === 'invalid' || r.kind === 'refused' || r.kind === 'conflict' || i >= o.retries.length) return r;
     if (r.kind === 'busy' && r.retryAfter! > o.maxWait) return r;
     await sleep(r.kind === 'busy' ? r.retryAfter! * 1000 : o.retries[i]!);
   }

@@ -1,0 +1,138 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { heading } from '../../internal/heading.js';
+import { button } from '../../internal/form-fields.js';
+import { contactList } from '../../internal/contacts.js';
+import { telHref } from '../../internal/format.js';
+import type { Contact, LoadedConfig } from './form-config.js';
+import type { Failure } from './referral-controller.js';
+import { pageTitle } from './text.js';
+
+/*
+ * The parts of the form that are words rather than questions: the emergency stop, the "not sent
+ * yet" notice and privacy notice on the declaration, and the confirmation. Editor HTML
+ * (`privacyNotice`, `nextSteps`) has been through DOMPurify in form-config.ts.
+ */
+
+/** After a reload with `save-draft`: the answers are back, with a way to start afresh. */
+export const restoredNotice = (restart: () => void): TemplateResult =>
+  html`<div class="inset" part="restored">
+    <p>${msg('We have kept the answers you gave earlier in this browser tab.')}</p>
+    ${button(msg('Start again'), { secondary: true, type: 'button', onClick: restart })}
+  </div>`;
+
+export function emergency(contacts: Contact[] | undefined): TemplateResult {
+  const list = contacts ?? [
+    { name: msg('Police'), phone: '999', note: msg('If the child is in danger now.') },
+    { name: msg('Children’s social care'), note: msg('Contact the children’s social care team for the area where the child lives.') },
+  ];
+  return html`<p>${msg('A referral to the Children Missing Education team does not replace this. Contact them first:')}</p>
+    ${contactList(list)}
+    <p>${msg('When you have contacted them, you can continue with this referral.')}</p>`;
+}
+
+export interface DeclarationContext {
+  level: number;
+  failure: Failure | undefined;
+  config: LoadedConfig | undefined;
+  teamEmail: string;
+  teamPhone: string;
+  privacyUrl: string | undefined;
+  retry(): void;
+}
+
+function why(f: Failure): string {
+  return f.kind === 'offline'
+    ? msg('Your device is offline. Check your internet connection.')
+    : f.kind === 'busy'
+      ? msg(str`The referral service is busy. Wait ${f.retryAfter} seconds before you try again.`)
+      : f.kind === 'refused'
+        ? msg(str`The referral service did not accept the referral (error ${f.status}).`)
+        : msg('We could not reach the referral service. It may be down for a short time.');
+}
+
+/** Above the declaration's questions: the "not sent yet" notice (after a failure) and the privacy notice. */
+export function declaration(c: DeclarationContext): TemplateResult {
+  const f = c.failure;
+  const l = c.level;
+  return html`${f
+      ? html`<div class="notice" part="notice" role="alert" tabindex="-1">
+          ${heading(l + 1, msg('Your referral has not been sent yet'), undefined, 'notice-heading')}
+          <p>${why(f)} ${msg('Your answers are still here.')}</p>
+          ${f.kind === 'refused' ? nothing : button(msg('Try again'), { type: 'button', onClick: () => c.retry() })}
+          <p>
+            ${msg('If it keeps happening, email')} <a href="mailto:${c.teamEmail}">${c.teamEmail}</a> ${msg('or call')}
+            <a href=${telHref(c.teamPhone)}>${c.teamPhone}</a>.
+          </p>
+        </div>`
+      : nothing}
+    <div class="privacy" part="privacy-notice">
+      ${heading(l + 1, msg('Privacy notice'), undefined, 'subheading')}
+      <slot name="privacy-notice"
+        >${c.config?.privacyNotice
+          ? unsafeHTML(c.config.privacyNotice)
+          : html`<p>
+                ${msg(
+                  'The council uses the information in this referral to carry out its legal duty to identify children missing education and make sure they get a suitable education (Education Act 1996, section 436A).',
+                )}
+              </p>
+              <p>
+                ${msg(
+                  'It may share it with schools, other councils and agencies such as children’s social care when the law allows, for example to keep the child safe. You do not need the parents’ consent to make a referral.',
+                )}
+              </p>`}</slot
+      >
+      ${c.privacyUrl ? html`<p><a href=${c.privacyUrl}>${msg('Read the full privacy notice')}</a></p>` : nothing}
+    </div>`;
+}
+
+/**
+ * The panel heading of the confirmation. Its accessible name also takes the reference line
+ * (`aria-labelledby`), so the focus move that follows sending announces the reference, while
+ * the visible heading stays "Referral sent".
+ */
+function panelHeading(level: number): TemplateResult {
+  const t = html`<span id="h-title">${pageTitle.sent()}</span>`;
+  switch (Math.min(6, Math.max(2, level))) {
+    case 2:
+      return html`<h2 id="h" part="heading" tabindex="-1" aria-labelledby="h-title sent-reference">${t}</h2>`;
+    case 3:
+      return html`<h3 id="h" part="heading" tabindex="-1" aria-labelledby="h-title sent-reference">${t}</h3>`;
+    case 4:
+      return html`<h4 id="h" part="heading" tabindex="-1" aria-labelledby="h-title sent-reference">${t}</h4>`;
+    case 5:
+      return html`<h5 id="h" part="heading" tabindex="-1" aria-labelledby="h-title sent-reference">${t}</h5>`;
+    default:
+      return html`<h6 id="h" part="heading" tabindex="-1" aria-labelledby="h-title sent-reference">${t}</h6>`;
+  }
+}
+
+export interface SentContext {
+  level: number;
+  reference: string;
+  /** The relay sent the referrer a confirmation email (the 202's `receipt`). */
+  receipt: boolean;
+  nextSteps: string | undefined;
+  restart(): void;
+}
+
+export function sent(c: SentContext): TemplateResult {
+  const l = c.level;
+  return html`<div class="panel" part="panel">
+      ${panelHeading(l)}
+      <p id="sent-reference">${msg('Your reference number')}<br /><strong class="reference">${c.reference}</strong></p>
+    </div>
+    ${c.receipt ? html`<p class="receipt">${msg('We have sent you a confirmation email with this reference.')}</p>` : nothing}
+    <p>${msg('Keep this reference. Quote it if you contact the Children Missing Education team about this child.')}</p>
+    ${heading(l + 1, msg('What happens next'), undefined, 'subheading')}
+    <slot name="next-steps"
+      >${c.nextSteps
+        ? unsafeHTML(c.nextSteps)
+        : html`<p>${msg('The Children Missing Education team will check the information and try to find out where the child is and whether they are getting a suitable education.')}</p>
+            <p>${msg('They will contact you if they need to know more. You will not get a copy of your answers, so print this page or note the reference.')}</p>`}</slot
+    >
+    <p>${msg('If the child is at immediate risk of harm at any time, call the police on 999.')}</p>
+    ${button(msg('Print this page'), { secondary: true, type: 'button', onClick: () => print() })}
+    ${button(msg('Make another referral'), { secondary: true, type: 'button', onClick: () => c.restart() })}`;
+}
