@@ -34,12 +34,12 @@ export interface TestOAuth {
   close(): Promise<void>;
 }
 
-export async function startOAuth(options: { port?: number; ttlSeconds?: number } = {}): Promise<TestOAuth> {
+export async function startOAuth(options: { port?: number; ttlSeconds?: number; clientId?: string; clientSecret?: string } = {}): Promise<TestOAuth> {
   const server = new OAuth2Server();
   await server.issuer.keys.generate('RS256');
   await server.start(options.port ?? 0, '127.0.0.1');
-  const clientId = randomUUID();
-  const clientSecret = `secret-${randomUUID()}`;
+  const clientId = options.clientId ?? randomUUID();
+  const clientSecret = options.clientSecret ?? `secret-${randomUUID()}`;
   const state: TestOAuth = {
     server,
     tokenUrl: `${server.issuer.url}/token`,
@@ -82,7 +82,8 @@ export interface XoauthSmtp {
   close(): Promise<void>;
 }
 
-export async function startXoauthSmtp(oauth: TestOAuth, mailbox: string, options: { port?: number; delayMs?: number; onDataStart?: () => void } = {}): Promise<XoauthSmtp> {
+/** `oauth`: the identity provider whose tokens are accepted (a function when it may be replaced mid-test). */
+export async function startXoauthSmtp(oauthOrGetter: TestOAuth | (() => TestOAuth), mailbox: string, options: { port?: number; delayMs?: number; onDataStart?: () => void } = {}): Promise<XoauthSmtp> {
   const received: Received[] = [];
   const state = { rejectNext: 0, auths: [] as { user: string; ok: boolean }[] };
   const server = new SMTPServer({
@@ -103,6 +104,7 @@ export async function startXoauthSmtp(oauth: TestOAuth, mailbox: string, options
         state.rejectNext--;
         return fail();
       }
+      const oauth = typeof oauthOrGetter === 'function' ? oauthOrGetter() : oauthOrGetter;
       oauth
         .jwks()
         .then((jwks) => jwtVerify(auth.accessToken!, createLocalJWKSet(jwks as never), { issuer: oauth.issuer }))
