@@ -2,14 +2,15 @@ import { defineConfig } from 'vite';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { minifyLitTemplates } from './scripts/minify-templates.js';
+import { TAGS, defineModule } from './src/registry.js';
 
-/** The four tags; each gets `dist/components/<tag>.js` so a page can load just the one it uses. */
-export const TAGS = ['cme-definition', 'cme-helpline', 'cme-wizard', 'cme-referral-form'] as const;
-
+/** Each tag of the registry gets `dist/components/<tag>.js`, so a page can load just the one it uses. */
 const componentEntries = Object.fromEntries(
-  TAGS.map((tag) => [`components/${tag}`, resolve(import.meta.dirname, `src/components/${tag}/define.ts`)]).filter(([, file]) =>
-    existsSync(file),
-  ),
+  TAGS.map((tag) => {
+    const file = resolve(import.meta.dirname, 'src', defineModule(tag));
+    if (!existsSync(file)) throw new Error(`src/registry.ts lists <${tag}>, but ${file} does not exist`);
+    return [`components/${tag}`, file];
+  }),
 );
 
 const relay = `http://${process.env.RELAY_HOST ?? '127.0.0.1'}:${process.env.RELAY_PORT ?? process.env.PORT ?? '8787'}`;
@@ -47,7 +48,7 @@ export default defineConfig({
         // Lit, @lit/localize and the shared base in one chunk that every page needs, rather than
         // the split Rolldown would make from which entry imports what.
         codeSplitting: {
-          groups: [{ name: 'base', test: /node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]|@lit[\\/])|src[\\/]internal[\\/](cme-element|styles|heading|define|locale|text-overrides)\.ts|src[\\/]generated[\\/]locale-codes/ }],
+          groups: [{ name: 'base', test: /node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]|@lit[\\/])|src[\\/]internal[\\/](cme-element|styles|heading|define|locale|text-overrides|config[\\/]controller)\.ts|src[\\/]core[\\/]profile\.ts|src[\\/]generated[\\/]locale-codes/ }],
         },
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',

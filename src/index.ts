@@ -1,12 +1,24 @@
 /**
  * cme-widgets for applications that bundle their own code (`import 'cme-widgets'`): registers
- * all four components at once, exports their classes and upgrades `<div data-cme="…">`
- * placeholders. Registering twice is harmless. CMS pages use the script-tag bundle instead
- * (`dist/cme-widgets.js`, `src/cme-widgets.ts`), which loads only the components a page uses.
+ * every tag of `src/registry.ts` at once and exports the classes. Registering twice is harmless.
+ * Placeholders (`<div data-cme="…">`) are upgraded with `upgradePlaceholders()`. CMS pages use
+ * the script-tag bundle instead (`dist/cme-widgets.js`, `src/cme-widgets.ts`), which loads only
+ * the components a page uses.
  */
-export { CmeDefinition } from './components/cme-definition/define.js';
-export { CmeHelpline } from './components/cme-helpline/define.js';
-export { CmeWizard } from './components/cme-wizard/define.js';
-export { CmeReferralForm } from './components/cme-referral-form/define.js';
-// The script-tag entry's placeholder mode and loader, shared rather than built twice.
-export { loadComponents, upgradePlaceholders } from './cme-widgets.js';
+import { TAGS, type Tag } from './registry.js';
+import { CmeDefinition } from './components/cme-definition/define.js';
+import { CmeHelpline } from './components/cme-helpline/define.js';
+import { CmeWizard } from './components/cme-wizard/define.js';
+import { CmeReferralForm } from './components/cme-referral-form/define.js';
+
+/** Each registered tag's class (the compiler checks that every tag of the registry has one). */
+export const COMPONENTS: Readonly<Record<Tag, CustomElementConstructor>> = {
+  'cme-definition': CmeDefinition,
+  'cme-helpline': CmeHelpline,
+  'cme-wizard': CmeWizard,
+  'cme-referral-form': CmeReferralForm,
+};
+
+export { CmeDefinition, CmeHelpline, CmeWizard, CmeReferralForm, TAGS };
+export { loadComponents } from './autoload.js';
+export { upgradePlaceholders } from './placeholders.js';

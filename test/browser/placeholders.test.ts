@@ -1,9 +1,9 @@
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import '../../src/components/cme-definition/define.js';
 import '../../src/components/cme-helpline/define.js';
-import { watchPlaceholders } from '../../src/internal/placeholders.js';
+import { watchDocument } from '../../src/autoload.js';
 
-watchPlaceholders();
+watchDocument();
 
 describe('placeholder mode (<div data-cme="…">, for editors that strip custom tags)', () => {
   it('turns a placeholder into a component, carrying data-* settings, data-config and fallback', async () => {
