@@ -50,6 +50,8 @@ const hosts = new Set<Element>();
 let observer: MutationObserver | undefined;
 let pending: Promise<void> = Promise.resolve();
 let loading = false;
+/** The locale asked for last: the one a load under way will give, not the one active now. */
+let wanted: Locale | undefined;
 
 /** True while a language's strings are loading (components wait for them before first render). */
 export const localeLoading = (): boolean => loading;
@@ -62,12 +64,17 @@ function sync(): void {
   const first = [...hosts].filter((h) => h.isConnected).sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1))[0];
   if (!first) return;
   const target = resolveLocale(nearestLang(first));
-  if (target !== localization().getLocale()) {
+  // Compare with what was asked for last, not with the active locale: while one language
+  // loads, a component earlier in the page (whose code arrived later) must still win.
+  // `setLocale` lets the newest request win over one still loading.
+  if (target !== (wanted ?? localization().getLocale())) {
+    wanted = target;
     loading = true;
     pending = localization()
       .setLocale(target)
       .catch((error: unknown) => console.error(`cme-widgets: no "${target}" translation`, error))
       .finally(() => {
+        if (wanted !== target) return; // a newer request settles it
         loading = false;
         // Components that held back their first render (see CmeElement.shouldUpdate) render now.
         for (const h of hosts) (h as Element & { requestUpdate?: () => void }).requestUpdate?.();

@@ -5,6 +5,30 @@ import { localeReady } from '../../src/internal/locale.js';
 
 const heading = (el: Element) => el.shadowRoot!.querySelector('h2')!.textContent!.trim();
 
+describe('one language per page, decided by document order, not by which code loads first', () => {
+  // The race of the editors' guide example (an English helpline, then a Polish definition):
+  // when the definition connected first, its Polish load started; the helpline connecting
+  // next (earlier in the page) compared against the still-active English and asked for
+  // nothing, so Polish won. Here the definition connects first on purpose.
+  it('an English helpline before a Polish definition: both English, whichever connects first', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><div lang="pl"><cme-definition></cme-definition></div></div>`);
+    const definition = wrapper.querySelector('cme-definition')!;
+    const helpline = document.createElement('cme-helpline');
+    wrapper.prepend(helpline); // arrives later (its code is bigger), but is first in the page
+    await localeReady();
+    await definition.updateComplete;
+    await helpline.updateComplete;
+    await expect(definition).to.be.accessible();
+    expect(heading(helpline)).to.equal('School attendance helpline');
+    expect(heading(definition)).to.equal('Children missing education');
+    helpline.remove();
+    await localeReady();
+    await waitUntil(() => heading(definition) === 'Dzieci pozbawione edukacji', 'the definition is first now: Polish');
+    definition.remove();
+    await localeReady();
+  });
+});
+
 describe('shipped languages', () => {
   it('Urdu: translated, laid out right to left, accessible; back to English when lang changes', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="ur">
