@@ -119,7 +119,7 @@ export interface MonitorOptions {
 
 const summaryOf = (error: unknown) => {
   const s = safeError(error);
-  return [s.code, s.responseCode, s.command, s.statusCode].filter((v) => v !== undefined && v !== '').join(' ') || s.type;
+  return [s.code, s.responseCode ?? s.statusCode, s.command].filter((v) => v !== undefined && v !== '').join(' ') || s.type;
 };
 
 /**
@@ -189,7 +189,7 @@ export class RelayMonitor {
 
   onFailed = (reference: string, attempts: number, error: { code?: string; responseCode?: number; command?: string; statusCode?: number; type: string }): void => {
     this.options.metrics?.failed.inc();
-    const reason = `${[error.code, error.responseCode, error.command, error.statusCode].filter((v) => v !== undefined && v !== '').join(' ') || error.type} after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
+    const reason = `${[error.code, error.responseCode ?? error.statusCode, error.command].filter((v) => v !== undefined && v !== '').join(' ') || error.type} after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
     this.track(this.alerter.raise(reference, 'failed', reason).then(() => {}));
   };
 

@@ -20,12 +20,15 @@ import { failure, type OutgoingMessage, type SendResult, type Transport } from '
 
 export class NotifyError extends Error {
   readonly code: string;
+  /** The HTTP status, under the name the worker's error summary reads (as for an SMTP reply). */
+  readonly responseCode: number | undefined;
   constructor(
     readonly statusCode: number | undefined,
     notifyError: string | undefined,
   ) {
     super(`GOV.UK Notify answered ${statusCode ?? 'nothing'}`);
     this.name = 'NotifyError';
+    this.responseCode = statusCode;
     // Notify's error names (BadRequestError, RateLimitError…) carry no personal data; its messages may.
     this.code = notifyError && /^\w{1,40}$/.test(notifyError) ? `ENOTIFY_${notifyError}` : statusCode ? 'ENOTIFY' : 'ENOTIFY_NETWORK';
   }
