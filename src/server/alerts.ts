@@ -2,7 +2,8 @@
  * Alerts to the operators (`ALERT_EMAIL`), always logged at level error as well:
  * - `failed`: a referral failed permanently (or ran out of attempts);
  * - `stale`: the oldest pending referral is older than `ALERT_AFTER_MINUTES`;
- * - `auth`: the transport's authentication keeps failing (a wrong secret, an expired key).
+ * - `auth`: the transport's authentication keeps failing (a wrong secret, an expired key);
+ * - `flood`: a daily referral limit was reached (raised by the app).
  * Each alert carries the reference and a one-line reason (error codes, counts, ages), never
  * personal data. It is sent once per referral and condition: the claim is kept in the store when
  * the store supports it (so a restart does not send it again, and several instances send it once),
@@ -19,6 +20,7 @@ export const CONDITION_TEXT: Record<AlertCondition, string> = {
   failed: 'A referral could not be delivered and has stopped being retried.',
   stale: 'A referral has been waiting to be delivered for longer than the alert limit.',
   auth: 'The mail transport keeps failing to authenticate: referrals are queued but not delivered.',
+  flood: "The relay's daily referral limit was reached: further referrals are refused until tomorrow.",
 };
 
 export interface RenderedAlert {
@@ -33,7 +35,9 @@ export function renderAlert(alert: Pick<AlertMessage, 'reference' | 'condition' 
   const steps =
     alert.condition === 'auth'
       ? 'Check the transport credentials (client secret, API key) and their expiry, then watch /api/health.'
-      : alert.condition === 'failed'
+      : alert.condition === 'flood'
+        ? 'Check the relay\'s log and metrics for a flood of referrals (a script or a misused form); raise DAILY_LIMIT_PER_IP / DAILY_LIMIT_TOTAL only if the demand is real.'
+        : alert.condition === 'failed'
         ? 'Fix the cause, then run `npm run requeue-failed` in the relay folder; or ask the referrer to send it again.'
         : 'Check the mail server or Notify and the relay\'s log; the referral is kept and retried.';
   return {

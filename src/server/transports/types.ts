@@ -27,7 +27,7 @@ export interface ReceiptMessage {
   receivedAt: Date;
 }
 
-export type AlertCondition = 'failed' | 'stale' | 'auth';
+export type AlertCondition = 'failed' | 'stale' | 'auth' | 'flood';
 
 /** An alert to `ALERT_EMAIL`: the reference and the reason only. */
 export interface AlertMessage {
