@@ -12,6 +12,7 @@ import type { HelplineSettings } from './helpline-config.js';
 import { describeHelpline, groupedWeeklyHours, type HelplineView } from '../../core/helpline/describe.js';
 import { parseBankHolidayFeed, type BankHolidaySets } from '../../core/helpline/bank-holidays.js';
 import { openingHoursJsonLd } from '../../core/helpline/json-ld.js';
+import { setJsonScript } from '../../internal/trusted-script.js';
 import { helplineStyles } from './cme-helpline.styles.js';
 
 /**
@@ -189,8 +190,9 @@ export class CmeHelpline extends CmeElement {
   }
 
   /**
-   * schema.org opening hours as JSON-LD in the light DOM, where search engines read it.
-   * Under Trusted Types a script's text needs a policy; then we skip it rather than break.
+   * schema.org opening hours as JSON-LD in the light DOM, where search engines read it. Under
+   * Trusted Types the text goes through the `cme-widgets` policy; a page whose CSP leaves that
+   * policy out gets no JSON-LD (and one report), never a broken component.
    */
   private writeJsonLd(): void {
     if (!this.ready) return;
@@ -202,10 +204,10 @@ export class CmeHelpline extends CmeElement {
     try {
       script ??= Object.assign(document.createElement('script'), { type: 'application/ld+json' });
       script.setAttribute('data-cme-hours', '');
-      script.textContent = json;
+      setJsonScript(script, json);
       if (!script.isConnected) this.append(script);
     } catch {
-      // Trusted Types enforced without a policy for this: the visible hours still show.
+      // Trusted Types enforced without the policy: the visible hours still show.
     }
   }
 }
