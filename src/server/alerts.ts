@@ -42,7 +42,7 @@ export function renderAlert(alert: Pick<AlertMessage, 'reference' | 'condition' 
         : 'Check the mail server or Notify and the relay\'s log; the referral is kept and retried.';
   return {
     subject: `CME relay alert (${alert.condition}): ${alert.reference}`,
-    text: [`${what}`, '', `Reference: ${alert.reference}`, `Reason: ${alert.reason}`, `When: ${at}`, '', steps, '', 'This alert contains no personal data; the referral is in the relay\'s outbox.'].join('\n'),
+    text: [`${what}`, '', `Reference: ${alert.reference}`, `Reason: ${alert.reason}`, `When: ${at}`, '', steps, '', 'This alert holds only the reference and the reason; the referral itself is in the relay\'s outbox.'].join('\n'),
     personalisation: { reference: alert.reference, condition: what, reason: alert.reason, at },
   };
 }

@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { simpleParser } from 'mailparser';
-import { parseReferral } from '../../../src/core/referral/schema.js';
 import { buildApp } from '../../../src/server/app.js';
 import { loadConfig } from '../../../src/server/config.js';
 import { renderReceipt } from '../../../src/server/receipt.js';
-import { CA, TODAY, fixture, postReferral, sleep, startSmtp, tempDir, waitFor } from './helpers.js';
+import { CA, fixture, postReferral, sleep, startSmtp, tempDir, waitFor } from './helpers.js';
+import { assertNoPersonalData } from './personal-data.js';
 import { PLACEHOLDERS, TEMPLATES, notifyKey, startNotify } from './transport-helpers.js';
 
 const TEAM = 'cme-team@council.example.gov.uk';
@@ -24,34 +24,6 @@ const cleanups: (() => Promise<void> | void)[] = [];
 after(async () => {
   for (const c of cleanups.reverse()) await c();
 });
-
-/** Every string in the child and parents sections, as posted and as the schema normalised them. */
-export function personalStrings(): string[] {
-  const raw = fixture();
-  const parsed = parseReferral(fixture(), { today: TODAY });
-  assert.ok(parsed.ok);
-  const out = new Set<string>();
-  const walk = (v: unknown) => {
-    if (typeof v === 'string') out.add(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  for (const source of [raw, parsed.value as Record<string, unknown>]) {
-    walk(source.child);
-    walk(source.parents);
-  }
-  return [...out];
-}
-
-/** Fails naming the first personal string found (as a whole word, any case). */
-export function assertNoPersonalData(text: string, what: string): void {
-  const strings = personalStrings();
-  assert.ok(strings.length >= 20, 'the fixture has the child and two parents');
-  for (const s of strings) {
-    const re = new RegExp(`(^|[^\\p{L}\\p{N}])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'iu');
-    assert.doesNotMatch(text, re, `${what} contains "${s}" from the child or parents section`);
-  }
-}
 
 async function relay(env: Record<string, string>, mailerOptions = {}): Promise<{ app: FastifyInstance; base: string; dir: string }> {
   const dir = tempDir();
