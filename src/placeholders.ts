@@ -16,7 +16,15 @@ import { isTag, TAGS } from './registry.js';
  */
 const KEEP = ['id', 'class', 'lang', 'dir', 'title', 'data-config', 'data-i18n'];
 
+/**
+ * A placeholder inside a rich-text editor's editing area (CKEditor 5 inline editing, a preview
+ * beside the editor) is the editor's content, not the page's: upgrading it there makes the
+ * editor re-render it, and the observer upgrade it again, for ever.
+ */
+const editing = (el: Element) => !!el.closest('[contenteditable]:not([contenteditable="false"])');
+
 export function upgradePlaceholder(div: HTMLElement): HTMLElement | null {
+  if (editing(div)) return null;
   const name = (div.dataset.cme ?? '').trim().toLowerCase().replace(/^(cme-)?/, 'cme-');
   if (!isTag(name)) {
     const names = TAGS.map((t) => t.slice(4)).join(', ');

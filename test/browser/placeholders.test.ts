@@ -44,6 +44,17 @@ describe('placeholder mode (<div data-cme="…">, for editors that strip custom 
     expect(definition.shadowRoot!.querySelector('h2')!.textContent).to.equal('What CME means');
   });
 
+  it('leaves placeholders inside a rich-text editor’s editing area alone (the editor owns them)', async () => {
+    const wrapper = await fixture<HTMLDivElement>('<div><div contenteditable="true"><p>Text</p></div></div>');
+    wrapper.firstElementChild!.insertAdjacentHTML('beforeend', '<div data-cme="definition"><p>Fallback</p></div>');
+    wrapper.insertAdjacentHTML('beforeend', '<div data-cme="definition" id="outside"></div>');
+    await waitUntil(() => wrapper.querySelector('cme-definition#outside'), 'the one outside upgraded');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(wrapper.querySelector('[contenteditable] [data-cme="definition"]'), 'still a placeholder').to.exist;
+    expect(wrapper.querySelector('[contenteditable] cme-definition')).to.equal(null);
+    await expect(wrapper.querySelector('cme-definition')!).to.be.accessible();
+  });
+
   it('leaves an unknown placeholder alone and says why in the console (a warning)', async () => {
     const errors: string[] = [];
     const original = console.warn;
