@@ -9,6 +9,8 @@ import { countingReporter } from './test/support/wtr-counting-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { buildSync } from 'esbuild';
 import { relayPlugin } from './test/browser/support/relay-plugin.mjs';
+// The browser's own accessibility tree (Chromium; used where a test checks a computed accessible name).
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 
 /**
  * @sinonjs/fake-timers ships CommonJS only: serve it to the browsers as one ES module,
@@ -88,6 +90,7 @@ export default {
     fakeTimersModule,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     relayPlugin(),
+    a11ySnapshotPlugin(),
   ],
   reporters: [defaultReporter(), countingReporter(process.env.WTR_SUMMARY)],
 };

@@ -121,7 +121,7 @@ export function sent(c: SentContext): TemplateResult {
   const l = c.level;
   return html`<div class="panel" part="panel">
       ${panelHeading(l)}
-      <p id="sent-reference">${msg('Your reference number')}<br /><strong class="reference">${c.reference}</strong></p>
+      <p id="sent-reference">${msg('Your reference number')} <br /><strong class="reference">${c.reference}</strong></p>
     </div>
     ${c.receipt ? html`<p class="receipt">${msg('We have sent you a confirmation email with this reference.')}</p>` : nothing}
     <p>${msg('Keep this reference. Quote it if you contact the Children Missing Education team about this child.')}</p>

@@ -3,7 +3,7 @@
 //
 // Commands (call them with executeServerCommand from @web/test-runner-commands, or through the
 // typed client in ./relay.ts):
-//   relay-start {rateLimit?}  start a relay for this test session (a free port, a temp DATA_DIR,
+//   relay-start {rateLimit?, receipt?}  start a relay for this test session (a free port, a temp DATA_DIR,
 //                             ALLOWED_ORIGINS = the test server's origin; no SMTP_URL, so every
 //                             email is an .eml file in DATA_DIR/mail). Restarting keeps the port
 //                             and the DATA_DIR (the outbox), as a real restart would.
@@ -43,7 +43,7 @@ export function relayPlugin() {
       dataDir: r.dir,
       origins,
       rateLimit: r.rateLimit,
-      env: { DELIVERY_RETRY_BASE_MS: '200' },
+      env: { DELIVERY_RETRY_BASE_MS: '200', REFERRER_RECEIPT: r.receipt ? 'true' : 'false' },
       onLine(line) {
         // One JSON log line per request: count the POSTs by status.
         if (!line.startsWith('{')) return;
@@ -132,6 +132,11 @@ export function relayPlugin() {
         if (payload?.rateLimit && payload.rateLimit !== r.rateLimit) {
           await stop(r);
           r.rateLimit = payload.rateLimit;
+        }
+        // {receipt: true}: REFERRER_RECEIPT=true (the referrer gets a receipt; the 202 says so).
+        if (payload && 'receipt' in payload && !!payload.receipt !== !!r.receipt) {
+          await stop(r);
+          r.receipt = !!payload.receipt;
         }
         await start(r);
         return { endpoint: `http://127.0.0.1:${r.port}/api/referrals`, port: r.port };

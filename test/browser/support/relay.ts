@@ -16,7 +16,7 @@ export interface RelayMail {
 
 export const relay = {
   /** Starts (or restarts, same port and outbox) this session's relay; returns its referrals URL. */
-  start: (options: { rateLimit?: number } = {}) => executeServerCommand<{ endpoint: string; port: number }, object>('relay-start', options),
+  start: (options: { rateLimit?: number; receipt?: boolean } = {}) => executeServerCommand<{ endpoint: string; port: number }, object>('relay-start', options),
   stop: () => executeServerCommand<boolean, undefined>('relay-stop'),
   mails: () => executeServerCommand<RelayMail[], undefined>('relay-mails'),
   /** POST /api/referrals requests answered, by status code. */
