@@ -24,8 +24,9 @@ import { createStore, type Store } from './store/index.js';
 import { cipherFromConfig } from './crypto.js';
 import { purgeMailFiles, resealMailFiles } from './retention.js';
 import { ensurePrivateDir } from './store/files.js';
+import { answerClientError, clientKey, DailyCaps, SECURITY_HEADERS, secondsToLondonMidnight } from './hardening.js';
 import { DeliveryWorker } from './worker.js';
-import { RelayMonitor } from './alerts.js';
+import { CONDITION_TEXT, RelayMonitor } from './alerts.js';
 import { bearerMatches, healthReport, RelayMetrics } from './metrics.js';
 import { receiptAddress } from './receipt.js';
 import { transportKind } from './transports/settings.js';
@@ -128,14 +129,25 @@ export async function buildApp(config: RelayConfig, deps: RelayDeps = {}): Promi
     // Fastify's own request lines carry the client address: we log our own (method, route, status, time).
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimit,
-    // A hop count works at runtime (proxy-addr) although Fastify's types omit it.
-    trustProxy: config.trustProxy as boolean | string,
+    // Only the proxies' own addresses or ranges (config.ts refuses `true` and hop counts).
+    trustProxy: config.trustProxy === false ? false : config.trustProxy,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     requestIdHeader: false,
-    return503OnClosing: true,
-    requestTimeout: 30_000,
+    // Our own 503 while closing (below), in the one error shape.
+    return503OnClosing: false,
+    // The whole request, body included, within REQUEST_TIMEOUT_SECONDS. Node checks the deadline
+    // every `connectionsCheckingInterval` (default 30 s, so a slow body was held up to a minute
+    // longer): checked every second here, so a slow body is cut within the limit plus a second.
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.requestTimeoutMs * 2,
+    http: { connectionsCheckingInterval: 1_000, headersTimeout: Math.min(10_000, config.requestTimeoutMs) },
+    // A URL Fastify cannot route (bad percent-encoding) is refused before any hook: headers by hand.
+    frameworkErrors: (_error, _request, reply) => void (reply as FastifyReply).code(400).headers(SECURITY_HEADERS).send({ errors: [{ path: '', message: 'The request could not be read.' }] }),
+    clientErrorHandler: (error, socket) => answerClientError(error as Error & { code?: string }, socket),
   });
+  // At most MAX_CONNECTIONS sockets at once: more are refused by the server before any parsing.
+  app.server.maxConnections = config.maxConnections;
 
   const ownOutbox = !deps.outbox;
   const ownMailer = !deps.mailer;
@@ -167,9 +179,55 @@ export async function buildApp(config: RelayConfig, deps: RelayDeps = {}): Promi
   };
   app.decorate('relay', { config, outbox, mailer, worker, monitor, metrics, purge });
 
-  // --- security: origin allow-list, CORS, headers, rate limit --------------------------------
+  // --- one error shape (set before any plugin adds routes: routes keep the handler they were made with)
+  const send = (reply: FastifyReply, status: number, errors: ReferralError[]) => reply.code(status).send({ errors });
+  const caps = new DailyCaps(config.dailyLimitPerIp, config.dailyLimitTotal, (scope, day) => {
+    const reason = scope === 'ip' ? `one client address reached DAILY_LIMIT_PER_IP (${config.dailyLimitPerIp})` : `all clients together reached DAILY_LIMIT_TOTAL (${config.dailyLimitTotal})`;
+    app.log.error({ alert: 'flood', scope, day }, `ALERT: daily referral limit reached: ${reason}; further referrals are refused until midnight (London)`);
+    // Mailed to ALERT_EMAIL once alerts.ts knows the condition.
+    const alerter = monitor.alerter as unknown as { raise(reference: string, condition: string, reason: string): Promise<boolean> };
+    if ('flood' in CONDITION_TEXT) alerter.raise(`relay-${day}-${scope}`, 'flood', reason).catch(() => {});
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof HttpProblem) return send(reply, error.statusCode, error.errors);
+    if (request.raw.socket?.destroyed) {
+      // The client went away mid-request (a reset, or refused framing): nothing to answer, no alarm.
+      request.log.info({ error: safeError(error) }, 'client disconnected before the answer');
+      return send(reply, 400, [{ path: '', message: 'The request could not be read.' }]);
+    }
+    const code = (error as { code?: string }).code;
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) {
+      return send(reply, 413, [{ path: '', message: `The referral is too large: the limit is ${Math.round(config.bodyLimit / 1024)} KB. Shorten the longest answers and try again.` }]);
+    }
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
+      return send(reply, 415, [{ path: '', message: 'Send the referral as JSON, with the header Content-Type: application/json.' }]);
+    }
+    if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return send(reply, 400, [{ path: '', message: 'The request body is empty: send the referral as JSON.' }]);
+    if (status >= 400 && status < 500) return send(reply, status, [{ path: '', message: 'The request could not be read.' }]);
+    request.log.error({ error: safeError(error) }, 'unexpected error');
+    return send(reply, 500, [{ path: '', message: 'Something went wrong on our side. Try again in a few minutes.' }]);
+  });
+  app.setNotFoundHandler((_request, reply) => send(reply, 404, [{ path: '', message: 'Not found.' }]));
+
+  // --- security: headers, origin allow-list, CORS, rate limit --------------------------------
+  // Helmet first: its headers are set before any hook can refuse the request (the 403 below too).
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } },
+    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+  });
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   const allowed = new Set(config.allowedOrigins);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
+    if (closing) {
+      reply.header('Connection', 'close');
+      reply.header('Retry-After', '5');
+      throw problem(503, 'The relay is restarting. Try again in a few seconds.');
+    }
     const origin = request.headers.origin;
     if (origin !== undefined && !allowed.has(origin)) {
       throw problem(403, 'This website is not allowed to send referrals here. Contact the CME team by phone or email instead.');
@@ -182,12 +240,10 @@ export async function buildApp(config: RelayConfig, deps: RelayDeps = {}): Promi
     exposedHeaders: ['Retry-After'],
     maxAge: 600,
   });
-  await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } },
-    hsts: { maxAge: 31_536_000, includeSubDomains: true },
-  });
   await app.register(rateLimit, {
     global: false,
+    // A request whose socket already closed has no address (proxy-addr throws): one shared key.
+    keyGenerator: clientKey,
     errorResponseBuilder: (_request, context) => {
       const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
       return new HttpProblem(429, [{ path: '', message: `Too many referrals have been sent from your network. Try again in ${seconds} seconds.` }]);
@@ -215,24 +271,6 @@ export async function buildApp(config: RelayConfig, deps: RelayDeps = {}): Promi
     }
   });
 
-  const send = (reply: FastifyReply, status: number, errors: ReferralError[]) => reply.code(status).send({ errors });
-
-  app.setErrorHandler((error, request, reply) => {
-    if (error instanceof HttpProblem) return send(reply, error.statusCode, error.errors);
-    const code = (error as { code?: string }).code;
-    const status = (error as { statusCode?: number }).statusCode ?? 500;
-    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) {
-      return send(reply, 413, [{ path: '', message: `The referral is too large: the limit is ${Math.round(config.bodyLimit / 1024)} KB. Shorten the longest answers and try again.` }]);
-    }
-    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
-      return send(reply, 415, [{ path: '', message: 'Send the referral as JSON, with the header Content-Type: application/json.' }]);
-    }
-    if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return send(reply, 400, [{ path: '', message: 'The request body is empty: send the referral as JSON.' }]);
-    if (status >= 400 && status < 500) return send(reply, status, [{ path: '', message: 'The request could not be read.' }]);
-    request.log.error({ error: safeError(error) }, 'unexpected error');
-    return send(reply, 500, [{ path: '', message: 'Something went wrong on our side. Try again in a few minutes.' }]);
-  });
-  app.setNotFoundHandler((_request, reply) => send(reply, 404, [{ path: '', message: 'Not found.' }]));
 
   // --- routes ------------------------------------------------------------------------------------
   app.post(
@@ -244,6 +282,11 @@ export async function buildApp(config: RelayConfig, deps: RelayDeps = {}): Promi
       const key = request.headers['idempotency-key'];
       if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
         throw problem(400, 'The Idempotency-Key header must be 1 to 200 visible ASCII characters.', 'Idempotency-Key');
+      }
+      const limit = caps.check(clientKey(request), today());
+      if (limit) {
+        reply.header('Retry-After', String(secondsToLondonMidnight(clock())));
+        throw problem(429, limit);
       }
       const result = parseReferral(request.body, { today: today() });
       if (!result.ok) {
@@ -260,11 +303,18 @@ export async function buildApp(config: RelayConfig, deps: RelayDeps = {}): Promi
         reply.header('Retry-After', '5');
         return send(reply, 503, [{ path: '', message: 'The referral could not be saved just now. Try again in a few seconds.' }]);
       }
+      if (saved.conflict) {
+        // The first referral stands; the form starts a new key and sends again.
+        request.log.warn({ reference: saved.reference }, 'Idempotency-Key reused with different content: refused (409)');
+        return send(reply, 409, [
+          { path: 'Idempotency-Key', message: 'This Idempotency-Key was already used for a different referral. Send the new referral with a new key.' },
+        ]);
+      }
       if (saved.created) {
+        caps.count(clientKey(request), today());
         worker.wake();
         metrics.accepted.inc();
       }
-      if (saved.conflict) request.log.warn({ reference: saved.reference }, 'Idempotency-Key reused with different content: the first referral stands');
       if (!saved.created) request.log.info({ reference: saved.reference }, 'Idempotency-Key replay: same reference returned');
       (request as { [LOGGED]?: string })[LOGGED] = saved.reference;
       // `receipt`: whether the referrer will get a confirmation email (the form says so only then).

@@ -219,7 +219,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     leaseMs: integer(env, 'DELIVERY_LEASE_MS', 300_000, 100, 86_400_000),
     dailyLimitPerIp: integer(env, 'DAILY_LIMIT_PER_IP', 200, 1, 10_000_000),
     dailyLimitTotal: integer(env, 'DAILY_LIMIT_TOTAL', 2_000, 1, 100_000_000),
-    maxConnections: integer(env, 'MAX_CONNECTIONS', 256, 1, 100_000),
+    maxConnections: integer(env, 'MAX_CONNECTIONS', 1_000, 1, 100_000),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_SECONDS', 30, 1, 600) * 1000,
     logLevel: level,
     bodyLimit: 64 * 1024,

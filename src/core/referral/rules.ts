@@ -57,6 +57,8 @@ export function normalisePhone(value: string): string | null {
  */
 export function normaliseEmail(value: string): string | null {
   const s = value.trim();
+  // NUL, DEL, bidi overrides, zero-width and other invisible characters would change the Reply-To header.
+  if (/[\p{C}\p{Z}\ufffd]/u.test(s)) return null;
   const at = s.lastIndexOf('@');
   if (at < 1 || s.length > 254) return null;
   const local = s.slice(0, at);

@@ -65,6 +65,14 @@ const SINGLE_LINE = /^[^\u0000-\u001f\u007f<>\u202a-\u202e\u2066-\u2069]*$/;
 // Multi-line text keeps tabs and line feeds but no other control characters and no HTML tags.
 const MULTI_LINE = /^(?![\s\S]*<[a-zA-Z!/?])[^\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]*$/;
 
+// Characters that hide or change how text reads without showing: C1 controls, format characters
+// (zero-width space, soft hyphen, byte order mark, bidi marks) except the zero-width joiners that
+// Urdu, Persian and emoji need, line and paragraph separators (U+2028, U+2029), unusual spaces,
+// and unpaired surrogates. U+FFFD is what invalid UTF-8 became: refused with its own message.
+const HIDDEN = /[\u0080-\u009f\p{Zl}\p{Zp}\u1680\u2000-\u200a\u202f\u205f\u3000\p{Cs}]|(?![\u200c\u200d\u202a-\u202e\u2066-\u2069])\p{Cf}/u;
+/** At least one character that shows: not a space, control, format or separator character. */
+const VISIBLE = /[^\p{Z}\p{C}\s]/u;
+
 const notText: M = () => msg('Enter the answer as text');
 
 const custom = (p: Payload, message: string, path: PropertyKey[] = []): void => {
@@ -82,6 +90,12 @@ function text(label: M, max: number, required?: M, multiline = false) {
     multiline
       ? z.regex(MULTI_LINE, { error: () => msg(str`${label()} must not include HTML tags or hidden control characters`) })
       : z.regex(SINGLE_LINE, { error: () => msg(str`${label()} must be on one line and must not include < or >`) }),
+    z.check<string>((p) => {
+      if (p.value === '') return;
+      if (p.value.includes('\ufffd')) custom(p, msg(str`${label()} includes characters that could not be read. Type them again`));
+      else if (HIDDEN.test(p.value)) custom(p, msg(str`${label()} must not include invisible characters or special spaces`));
+      else if (!VISIBLE.test(p.value)) custom(p, required ? required() : msg(str`${label()} must include at least one letter, number or symbol`));
+    }),
   );
 }
 const longText = (label: M, max: number, required?: M) => text(label, max, required, true);

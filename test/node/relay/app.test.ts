@@ -116,9 +116,10 @@ describe('accepting a referral', () => {
     const changed = fixture();
     changed.concerns.details = 'Edited after a network failure';
     const third = await inject(app, changed, headers);
-    assert.deepEqual([first.statusCode, second.statusCode, third.statusCode], [202, 202, 202]);
+    // A key reused for different content is refused, so the changed referral is never silently dropped.
+    assert.deepEqual([first.statusCode, second.statusCode, third.statusCode], [202, 202, 409]);
     assert.equal(second.json().reference, first.json().reference);
-    assert.equal(third.json().reference, first.json().reference);
+    assert.deepEqual(third.json(), { errors: [{ path: 'Idempotency-Key', message: 'This Idempotency-Key was already used for a different referral. Send the new referral with a new key.' }] });
     const other = await inject(app, fixture(), { 'idempotency-key': 'draft-other' });
     assert.notEqual(other.json().reference, first.json().reference);
     await waitFor(() => mailer.sent.length === 2, 5000, 'two emails');
