@@ -185,6 +185,82 @@ describe('<cme-helpline>', () => {
     expect(status(broken)).to.equal('Open now · closes at 12:30pm');
   });
 
+  describe('24-hour lines and lines with no opening left', () => {
+    const week = (ranges: string[]) => Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, ranges]));
+    const hoursText = (el: CmeHelpline) => el.shadowRoot!.querySelector('[part="hours"]')!.textContent!.replace(/\s+/g, ' ');
+
+    it('a line open at every instant says "Open 24 hours", with no closing time anywhere', async () => {
+      at('2026-12-01T10:00:00Z');
+      const el = await helpline({ weekly: week(['00:00-24:00']), bankHolidays: false }, 'term-time-only="false"');
+      await expect(el).to.be.accessible();
+      expect(status(el)).to.equal('Open 24 hours');
+      expect(hoursText(el)).to.contain('24 hours');
+      expect(el.shadowRoot!.textContent).not.to.match(/12am|closes/);
+      // Still so after midnight, and across the March clock change.
+      await tickTo(el, '2026-12-02T00:00:01Z');
+      expect(status(el)).to.equal('Open 24 hours');
+      clock.setSystemTime(new Date('2027-03-28T01:30:00Z'));
+      document.dispatchEvent(new Event('visibilitychange'));
+      await el.updateComplete;
+      expect(status(el)).to.equal('Open 24 hours');
+      expect(announced(el)).to.equal('');
+    });
+
+    it('a 24-hour line with bank holidays names its last open day, never "12am"', async () => {
+      at('2026-12-20T10:00:00Z'); // Sunday; Christmas Day is Friday
+      const el = await helpline({ weekly: week(['00:00-24:00']) }, 'term-time-only="false"');
+      await expect(el).to.be.accessible();
+      expect(status(el)).to.equal('Open until the end of Thursday');
+      clock.uninstall();
+      at('2026-09-04T10:00:00Z');
+      const far = await helpline({ weekly: week(['00:00-24:00']) }, 'term-time-only="false"');
+      expect(status(far)).to.equal('Open until the end of Thursday 24 December');
+      // On Christmas Day itself: closed for it, back as Boxing Day begins.
+      clock.uninstall();
+      at('2026-12-25T10:00:00Z');
+      const xmas = await helpline({ weekly: week(['00:00-24:00']) }, 'term-time-only="false"');
+      expect(status(xmas)).to.equal('Closed for Christmas Day · reopens at the start of Saturday 26 December');
+    });
+
+    it('an out-of-hours line says "Open until Monday at 9am" at the weekend', async () => {
+      at('2026-11-21T10:00:00Z'); // Saturday
+      const weekly = { fri: ['17:00-24:00'], sat: ['00:00-24:00'], sun: ['00:00-24:00'], mon: ['00:00-09:00'] };
+      const el = await helpline({ weekly, bankHolidays: false }, 'term-time-only="false"');
+      await expect(el).to.be.accessible();
+      expect(status(el)).to.equal('Open until Monday at 9am');
+      expect(hoursText(el)).to.contain('5pm to midnight');
+      // Two days of fake time take real seconds to run through: stop well before 9am.
+      await tickTo(el, '2026-11-23T08:30:00Z');
+      expect(status(el)).to.equal('Open now · closes at 9am');
+      await tickTo(el, '2026-11-23T09:00:00.100Z');
+      expect(status(el)).to.equal('Closed · opens Friday 27 November at 5pm');
+      expect(announced(el)).to.equal('Closed · opens Friday 27 November at 5pm');
+    });
+
+    it('an evening line says it closes at midnight', async () => {
+      at('2026-11-30T20:00:00Z'); // Monday 8pm
+      const el = await helpline({ weekly: { mon: ['18:00-24:00'] }, bankHolidays: false }, 'term-time-only="false"');
+      expect(status(el)).to.equal('Open now · closes at midnight');
+      expect(hoursText(el)).to.contain('6pm to midnight');
+    });
+
+    it('a line with no hours at all is closed with no made-up date', async () => {
+      at('2026-12-01T10:00:00Z');
+      const el = await helpline({ weekly: {} });
+      await expect(el).to.be.accessible();
+      expect(status(el)).to.equal('Closed · the next opening date has not been published yet');
+      expect(clock.countTimers()).to.equal(1); // only the midnight refresh
+    });
+
+    it('a term three years away gives its exact first day, with the year', async () => {
+      at('2026-12-01T10:00:00Z');
+      const el = await helpline({ termTime: [{ from: '2029-09-03', to: '2029-10-19' }] });
+      await expect(el).to.be.accessible();
+      // (en-GB's Intl puts a comma after the weekday once there is a year.)
+      expect(status(el)).to.match(/^Closed for the school holidays · reopens Monday,? 3 September 2029 at 9am$/);
+    });
+  });
+
   it('speaks Polish when the page does, with a 24-hour clock', async () => {
     at('2026-11-30T10:00:00Z');
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="pl"><cme-helpline></cme-helpline></div>`);

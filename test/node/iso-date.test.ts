@@ -2,13 +2,13 @@
 // else is a RangeError naming the value (never a quiet answer for the wrong year).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { dayNumber, isIsoDate, isoDate, parseIsoDate, weekdayOfDay } from '../../src/core/iso-date.js';
+import { dayNumber, isIsoDate, parseIsoDate } from '../../src/core/iso-date.js';
 import { compulsorySchoolAge, isOfCompulsorySchoolAge, schoolAgeStatus } from '../../src/core/school-age.js';
 import { classifyCase } from '../../src/core/wizard/classify.js';
 import { isRealDate } from '../../src/core/referral/rules.js';
 import { helplineStatus } from '../../src/core/helpline/status.js';
 import { describeHelpline, upcomingExceptions } from '../../src/core/helpline/describe.js';
-import { addDays, weekdayOf, zonedInstant } from '../../src/core/helpline/zoned-time.js';
+import { addDays, isoDate, weekdayOf, weekdayOfDay, zonedInstant } from '../../src/core/helpline/zoned-time.js';
 import { defaultHelplineConfig, type HelplineConfig } from '../../src/core/helpline/config.js';
 
 const BAD = ['0050-01-01', '0099-12-31', '1899-12-31', '2200-01-01', '9999-12-31', '2026-02-29', '2026-13-01', '2026-9-2', '26-09-02', '2026-09-02T00:00:00Z', ' 2026-09-02', '2026/09/02', '', 'abc'];

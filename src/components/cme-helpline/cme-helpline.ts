@@ -4,12 +4,13 @@ import { CmeElement } from '../../internal/cme-element.js';
 import { heading } from '../../internal/heading.js';
 import { baseStyles } from '../../internal/styles.js';
 import { ClockController } from '../../internal/clock.js';
-import { formatDayDate, formatList, formatTime, telHref, weekdayName } from '../../internal/format.js';
 import { ConfigController } from '../../internal/config/controller.js';
+import { formatIsoDate, formatList, formatTime, telHref, weekdayName } from '../../internal/format.js';
 import type { HelplineConfig } from '../../core/helpline/check-config.js';
 import { DEFAULT_PROFILE } from '../../core/profile.js';
 import type { HelplineSettings } from './helpline-config.js';
 import { describeHelpline, groupedWeeklyHours, type HelplineView } from '../../core/helpline/describe.js';
+import { zonedParts } from '../../core/helpline/zoned-time.js';
 import { parseBankHolidayFeed, type BankHolidaySets } from '../../core/helpline/bank-holidays.js';
 import { openingHoursJsonLd } from '../../core/helpline/json-ld.js';
 import { setJsonScript } from '../../internal/trusted-script.js';
@@ -120,13 +121,27 @@ export class CmeHelpline extends CmeElement {
 
   /** "Wednesday 2 December at 9am", or "today at 9am". */
   private when(at: Date, today: boolean): string {
-    const time = formatTime(at, this.config.timeZone);
-    return today ? msg(str`today at ${time}`) : msg(str`${formatDayDate(at, this.config.timeZone)} at ${time}`);
+    const tz = this.config.timeZone;
+    const time = formatTime(at, tz);
+    if (today) return msg(str`today at ${time}`);
+    // Half a year or more ahead (a term years away) the date names its year.
+    const wall = zonedParts(at, tz);
+    const date = formatIsoDate(wall.date, +at - +this.clock.now() > HALF_YEAR_MS ? LONG_DATE : DAY_DATE);
+    // Opening at 00:00 (after a 24-hour line's closed day): no "12am", no "midnight" that reads as the day's end.
+    return wall.minutes ? msg(str`${date} at ${time}`) : msg(str`at the start of ${date}`);
   }
 
   private statusText(view: HelplineView): string {
     const tz = this.config.timeZone;
-    if (view.state === 'open') return msg(str`Open now · closes at ${formatTime(view.closesAt, tz)}`);
+    if (view.state === 'open') {
+      const { closesAt, daysLeft: n } = view;
+      if (!closesAt) return msg('Open 24 hours');
+      // Within a week the weekday names the day; further off, the date too. Never "12am".
+      const day = formatIsoDate(view.lastDay, n < 7 ? { weekday: 'long' } : n > 182 ? LONG_DATE : DAY_DATE);
+      const time = view.atMidnight ? msg('midnight') : formatTime(closesAt, tz);
+      if (!n) return msg(str`Open now · closes at ${time}`);
+      return view.atMidnight ? msg(str`Open until the end of ${day}`) : msg(str`Open until ${day} at ${time}`);
+    }
     if (view.state === 'break') return msg(str`Closed for lunch · reopens at ${formatTime(view.reopensAt, tz)}`);
     if (!view.opensAt) {
       return msg('Closed · the next opening date has not been published yet');
@@ -148,10 +163,10 @@ export class CmeHelpline extends CmeElement {
     const range = (r: { from: string; to: string }) => {
       const at = (hhmm: string) => {
         const [h, m] = hhmm.split(':').map(Number) as [number, number];
-        // Format the wall time as a time of day; UTC keeps it from shifting.
-        return formatTime(new Date(Date.UTC(2024, 0, 1, h % 24, m)), 'UTC');
+        // Format the wall time as a time of day; UTC keeps it from shifting. 24:00 is midnight, not "12am".
+        return h > 23 ? msg('midnight') : formatTime(new Date(Date.UTC(2024, 0, 1, h, m)), 'UTC');
       };
-      return msg(str`${at(r.from)} to ${at(r.to)}`);
+      return r.from === '00:00' && r.to === '24:00' ? msg('24 hours') : msg(str`${at(r.from)} to ${at(r.to)}`);
     };
     return html`<dl part="hours">
       ${groupedWeeklyHours(this.config).map(
@@ -217,6 +232,10 @@ function defaults(): HelplineSettings {
   const { phone, timeZone, weekly, bankHolidays } = DEFAULT_PROFILE.helpline;
   return { phone, hours: { timeZone, weekly, bankHolidays } };
 }
+
+const HALF_YEAR_MS = 182 * 86_400_000;
+const DAY_DATE: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' };
+const LONG_DATE: Intl.DateTimeFormatOptions = { ...DAY_DATE, year: 'numeric' };
 
 function stateKey(view: HelplineView): string {
   return view.state === 'closed' ? `closed:${view.reason}:${view.label ?? ''}` : view.state;

@@ -4,8 +4,8 @@
  */
 import { bankHolidays, type BankHolidaySets } from './bank-holidays.js';
 import type { HelplineConfig } from './config.js';
-import { parseIsoDate, weekdayOfDay } from '../iso-date.js';
-import { WEEKDAYS, parseRange, wallToInstant, zonedParts } from './zoned-time.js';
+import { parseIsoDate } from '../iso-date.js';
+import { WEEKDAYS, parseRange, wallToInstant, weekdayOfDay, zonedParts } from './zoned-time.js';
 
 export type { HelplineConfig } from './config.js';
 export type { BankHolidaySets } from './bank-holidays.js';
@@ -52,8 +52,7 @@ export function helplineCalendar(config: HelplineConfig, holidays?: BankHolidayS
   // The data's own horizon: after it every day follows the weekly pattern (or, with terms, is a
   // school holiday), so the state repeats week by week and a scan can stop there.
   const horizon = Math.max(-Infinity, ...holidayLabels.keys(), ...closures.keys(), ...(terms ?? []).map((t) => t[1]));
-  const always = weekly.every((r) => r[0]?.[0] === 0 && r[0][1] === 1440) && !terms;
-  const never = !!terms || weekly.every((r) => !r.length);
+  const always = !terms && weekly.every((r) => r[0]?.[0] === 0 && r[0][1] === 1440);
 
   /**
    * The rules (docs/law.md#the-helpline) for one day. The most specific reason wins: closure, then bank
@@ -75,19 +74,10 @@ export function helplineCalendar(config: HelplineConfig, holidays?: BankHolidayS
   function* wall(n: number): Generator<[number, number]> {
     let start = NaN;
     let end = NaN;
-    // 400 days past the horizon: a weekly pattern with hours has opened long before (a guard).
-    for (const stop = Math.max(n, horizon) + 400; n <= stop; ) {
-      if (n > horizon && (always || never)) {
-        if (!always) break; // closed from here on
-        // Open at every instant from here on: no more changes.
-        if (end === n * 1440) yield [start, Infinity];
-        else {
-          if (!isNaN(end)) yield [start, end];
-          yield [n * 1440, Infinity];
-        }
-        return;
-      }
-      const d = dayOf(n);
+    // Past the horizon the week repeats: two more weeks show every flip there is, if any.
+    for (const stop = Math.max(n, horizon) + 14; n <= stop && end !== Infinity; ) {
+      // Past the horizon a line open all week never closes again.
+      const d: HelplineDay = always && n > horizon ? { ranges: [[0, Infinity]] } : dayOf(n);
       if ('closed' in d) {
         // A school holiday lasts until the next term starts (Infinity: no term ahead).
         n = d.closed === 'school-holiday' ? Math.min(...terms!.map(([from]) => (from > n ? from : Infinity))) : n + 1;
@@ -125,8 +115,7 @@ export function helplineStatus(config: HelplineConfig, at: Date, holidays?: Bank
 
 /** {@link helplineStatus} on a prepared calendar. */
 export function statusOn(calendar: HelplineCalendar, at: Date): HelplineStatus {
-  const t = +at;
-  if (isNaN(t)) throw new RangeError(`Invalid instant "${String(at)}"`);
+  const t = +at; // an invalid Date throws a RangeError in zonedParts (Intl)
   const tz = calendar.timeZone;
   const today = zonedParts(t, tz).date;
   const instant = (w: number) => (w === Infinity ? w : wallToInstant(w * 60_000, tz));

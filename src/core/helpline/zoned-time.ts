@@ -5,7 +5,7 @@
  * uses local getters (`getHours`, `getDate`…): instants are read through
  * `Intl.DateTimeFormat({ timeZone })` and civil dates are handled as UTC calendar days.
  */
-import { isoDate, parseIsoDate, weekdayOfDay } from '../iso-date.js';
+import { parseIsoDate } from '../iso-date.js';
 
 export { isIsoDate } from '../iso-date.js';
 
@@ -69,7 +69,7 @@ function offsetAt(ms: number, timeZone: string): number {
 export function zonedParts(at: Date | number, timeZone: string): ZonedParts {
   const wall = wallMs(+at, timeZone);
   const day = Math.floor(wall / DAY_MS);
-  return { date: new Date(day * DAY_MS).toISOString().slice(0, 10), minutes: Math.floor((wall - day * DAY_MS) / 60_000), weekday: weekdayOfDay(day) };
+  return { date: isoDate(day), minutes: Math.floor((wall - day * DAY_MS) / 60_000), weekday: weekdayOfDay(day) };
 }
 
 /**
@@ -93,6 +93,12 @@ export function wallToInstant(local: number, timeZone: string): number {
   // No candidate: a gap. Reading the wall time with the earlier offset lands after the jump.
   return candidates.length ? Math.min(...candidates) : local - before;
 }
+
+/** The `YYYY-MM-DD` date of a day number (days since 1970-01-01). */
+export const isoDate = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/** Weekday of a day number: 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
+export const weekdayOfDay = (day: number): number => (((day + 3) % 7) + 7) % 7;
 
 /** `date` plus `days` calendar days (negative allowed). */
 export function addDays(date: string, days: number): string {
