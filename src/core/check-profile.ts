@@ -1,10 +1,17 @@
 /**
- * The council profile's check (loaded only on pages that have a profile). Each error names the
- * field at fault in dotted form, as the components' own checks do.
+ * The council profile's check (loaded only on pages that have a profile): its shape, its text
+ * fields and its contacts. Each error names the field at fault in dotted form, as the
+ * components' own checks do. The helpline's hours and the term dates are checked by the
+ * helpline's own check, with the same messages as in its config, on pages that show it.
  */
 import type { Contact } from './contact.js';
-import { checkHelplineConfig, type HelplineConfigError } from './helpline/check-config.js';
 import { isObject } from './is-object.js';
+
+/** One problem: the field in dotted form and what to do. */
+export interface ProfileError {
+  path: string;
+  message: string;
+}
 import type { CouncilProfile } from './profile.js';
 
 const KEYS = ['council', 'team', 'helpline', 'termTime', 'emergencyContacts', 'privacyUrl'];
@@ -14,11 +21,11 @@ const CONTACT_KEYS = ['name', 'phone', 'email', 'href', 'note'];
 /** Links editors may give: web, mail, telephone, or a path on the site. */
 export const SAFE_HREF = /^(https?:|mailto:|tel:|\/)/i;
 
-type Result = { ok: true; value: CouncilProfile } | { ok: false; errors: HelplineConfigError[] };
+type Result = { ok: true; value: CouncilProfile } | { ok: false; errors: ProfileError[] };
 
 /** Checks a contact list (`emergencyContacts`) at `path`; shared with the components that take one. */
-export function checkContacts(value: unknown, path: string): HelplineConfigError[] {
-  const errors: HelplineConfigError[] = [];
+export function checkContacts(value: unknown, path: string): ProfileError[] {
+  const errors: ProfileError[] = [];
   const add = (p: string, message: string) => errors.push({ path: p, message });
   if (!Array.isArray(value)) return [{ path, message: 'Expected a list of contacts.' }];
   value.forEach((c: unknown, i) => {
@@ -34,7 +41,7 @@ export function checkContacts(value: unknown, path: string): HelplineConfigError
 
 /** Checks a council profile (see `CouncilProfile`); unknown keys are errors, as in every config. */
 export function checkProfile(input: unknown): Result {
-  const errors: HelplineConfigError[] = [];
+  const errors: ProfileError[] = [];
   const add = (path: string, message: string) => errors.push({ path, message });
   const text = (v: unknown, path: string) => {
     if (v !== undefined && (typeof v !== 'string' || !v.trim())) add(path, 'Expected text.');
@@ -58,14 +65,8 @@ export function checkProfile(input: unknown): Result {
     text(part.email, `${key}.email`);
     text(part.phone, `${key}.phone`);
   }
-  // Hours and term dates: the helpline's own check, so the messages match its config's.
-  const { phone: _p, email: _e, ...hours } = isObject(input.helpline) ? input.helpline : {};
-  const h = checkHelplineConfig({ ...pick(hours, HELPLINE_KEYS), ...(input.termTime === undefined ? {} : { termTime: input.termTime }) });
-  if (!h.ok) for (const e of h.errors) add(e.path.startsWith('termTime') ? e.path : `helpline.${e.path}`, e.message);
   if (input.emergencyContacts !== undefined) errors.push(...checkContacts(input.emergencyContacts, 'emergencyContacts'));
   return errors.length ? { ok: false, errors } : { ok: true, value: input as CouncilProfile };
 }
-
-const pick = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => keys.includes(k)));
 
 export type { Contact };

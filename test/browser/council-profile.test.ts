@@ -101,17 +101,24 @@ describe('the council profile', () => {
   });
 
   it('a broken profile shows the error box naming it, in every component, never Worcestershire’s details', async () => {
-    profileScript({ ...PROFILE, helpline: { phone: '01234 300 400', weekly: { tue: ['3pm-5pm'] } }, emergencyContact: [] });
+    profileScript({ ...PROFILE, emergencyContact: [] });
     const w = await page('<cme-definition></cme-definition><cme-helpline></cme-helpline>');
     for (const el of w.querySelectorAll('cme-definition, cme-helpline')) {
       await expect(el).to.be.accessible();
       const box = el.shadowRoot!.querySelector('[role="alert"]')!;
       expect(box, el.localName).to.exist;
-      const t = text(box);
-      expect(t).to.contain('In cme-profile, helpline.weekly.tue.0: Use 24-hour times');
-      expect(t).to.contain('In cme-profile, emergencyContact: Unknown setting');
+      expect(text(box)).to.contain('In cme-profile, emergencyContact: Unknown setting');
       expect(text(el)).not.to.contain('worcestershire');
     }
+  });
+
+  it('broken hours in the profile: the helpline names them (with its own messages); the definition does not use them', async () => {
+    profileScript({ ...PROFILE, helpline: { phone: '01234 300 400', weekly: { tue: ['3pm-5pm'] } } });
+    const w = await page('<cme-definition></cme-definition><cme-helpline></cme-helpline>');
+    const helpline = w.querySelector('cme-helpline')!;
+    await expect(helpline).to.be.accessible();
+    expect(text(helpline.shadowRoot!.querySelector('[role="alert"]')!)).to.contain('In cme-profile, helpline.weekly.tue.0: Use 24-hour times');
+    expect(text(w.querySelector('cme-definition')!)).to.contain('cme@exampleshire.gov.uk');
   });
 
   it('a profile file that answers 404 shows the error box naming it', async () => {

@@ -21,8 +21,11 @@ export function check(own: Record<string, unknown>, profile: CouncilProfile): Ch
     if (v !== undefined && (typeof v !== 'string' || !v.trim())) errors.push({ path: key, message: 'Expected text.' });
   }
   const { phone: profilePhone, email: profileEmail, ...profileHours } = profile.helpline ?? {};
-  const merged = { ...profileHours, ...(profile.termTime ? { termTime: profile.termTime } : {}), ...hours };
-  const checked = checkHelplineConfig(merged);
+  const fromProfile = { ...profileHours, ...(profile.termTime ? { termTime: profile.termTime } : {}) };
+  // The profile's part alone first, so its errors carry the profile's own paths.
+  const p = checkHelplineConfig(fromProfile);
+  if (!p.ok) return { ok: false, errors: p.errors.map((e) => ({ ...e, path: e.path.startsWith('termTime') ? e.path : `helpline.${e.path}` })) };
+  const checked = checkHelplineConfig({ ...fromProfile, ...hours });
   if (!checked.ok) errors.push(...checked.errors);
   if (!checked.ok || errors.length) return { ok: false, errors };
   const mail = (email as string | undefined) ?? profileEmail;

@@ -4,7 +4,7 @@ import type { CouncilProfile } from '../../core/profile.js';
 /*
  * One life cycle for every component's editor settings (docs/editors.md, "Where settings come
  * from"). This file is all that loads on a page without settings; reading, fetching, checking and
- * the editor's error box load only when some source is there.
+ * the editor's error box (`sources.ts`, `error-box.ts`) load only when some source is there.
  */
 
 /** One problem for the web editor: the source it came from, the setting, and what to do. */
@@ -21,7 +21,7 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; errors: ConfigErr
 /**
  * `none`: no source on the page, the component's defaults apply. `loading`: a source is being
  * read (the component keeps the editor's fallback and reserved space). `ok`: `value` holds the
- * checked settings. `errors`: a source is broken; `errorView` is the editor's box.
+ * checked settings. `errors`: a source is broken; `errorView` renders the editor's box.
  */
 export type ConfigState = 'none' | 'loading' | 'ok' | 'errors';
 
@@ -35,9 +35,6 @@ export interface ConfigModule<T> {
   check(own: Record<string, unknown>, profile: CouncilProfile): Checked<T> | Promise<Checked<T>>;
 }
 
-/** Where a council profile can be given, in the page's `<head>` (one per site template). */
-export const PROFILE_SOURCES = 'script#cme-profile,meta[name="cme-profile"]';
-
 /** `updateComplete` of a component also waits for this (tests, page scripts). */
 export const settling = new WeakMap<Element, Promise<unknown>>();
 
@@ -47,19 +44,17 @@ export const settling = new WeakMap<Element, Promise<unknown>>();
  */
 export class ConfigController<T> implements ReactiveController {
   state: ConfigState = 'none';
-  value: T;
-  errors: ConfigError[] = [];
   /** The editor's error box, in the current language, while `state` is `errors`. */
-  errorView?: () => TemplateResult;
+  errorView?: (() => TemplateResult) | undefined;
   private src?: string | null;
   private run = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    defaults: T,
+    /** The checked settings: the defaults until a source has loaded. */
+    public value: T,
     private readonly module: () => Promise<ConfigModule<T>>,
   ) {
-    this.value = defaults;
     host.addController(this);
   }
 
@@ -74,31 +69,20 @@ export class ConfigController<T> implements ReactiveController {
     if (this.src === src) return;
     const first = this.src === undefined;
     this.src = src;
-    if (!first || src !== null || h.hasAttribute('data-config') || h.querySelector(':scope>script[type="application/json" i]') || document.querySelector(PROFILE_SOURCES)) {
-      this.load();
+    const any = src !== null || h.hasAttribute('data-config') || h.querySelector(':scope>script[type="application/json" i]') || document.querySelector('script#cme-profile,meta[name="cme-profile"]');
+    if (!first || any) {
+      const run = ++this.run;
+      this.set('loading');
+      const done = import('./sources.js')
+        .then((s) => s.loadConfig(h, this.module))
+        .then((r) => {
+          if (run !== this.run) return;
+          this.errorView = r.view;
+          if (r.ok) this.value = r.value;
+          this.set(r.ok ? 'ok' : 'errors');
+        });
+      settling.set(h, done);
     }
-  }
-
-  private load(): void {
-    const h = this.host;
-    const run = ++this.run;
-    this.set('loading');
-    const done = Promise.all([import('./sources.js'), this.module()]).then(async ([s, m]) => {
-      const r = await s.loadConfig(h, m);
-      if (run !== this.run) return;
-      if (r.ok) {
-        this.value = r.value;
-        this.errors = [];
-        this.errorView = undefined;
-        this.set('ok');
-      } else {
-        const box = await import('./error-box.js');
-        this.errors = r.errors;
-        this.errorView = () => box.renderConfigError(h.localName, r.errors);
-        this.set('errors');
-      }
-    });
-    settling.set(h, done);
   }
 
   private set(state: ConfigState): void {

@@ -1,5 +1,5 @@
+import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { checkProfile } from '../../core/check-profile.js';
 import { isObject } from '../../core/is-object.js';
 import type { CouncilProfile } from '../../core/profile.js';
 import type { Checked, ConfigError, ConfigModule } from './controller.js';
@@ -13,51 +13,52 @@ import type { Checked, ConfigError, ConfigModule } from './controller.js';
  */
 
 type Settings = Record<string, unknown>;
+type Profile = { ok: true; value: CouncilProfile; source: string } | { ok: false; errors: ConfigError[] };
 
 const fail = (source: string, message: string): Checked<never> => ({ ok: false, errors: [{ source, path: '', message }] });
+const named = (errors: ConfigError[], source: string) => errors.map((e) => ({ ...e, source }));
 
 /** One source's text: a JSON object, or an error naming the source. */
 export function parseSource(text: string | null | undefined, source: string): Checked<Settings> {
   if (!text?.trim()) return fail(source, msg('It is empty. Put the settings back, or remove it to use the defaults.'));
-  let value: unknown;
   try {
-    value = JSON.parse(text);
+    const value: unknown = JSON.parse(text);
+    return isObject(value) ? { ok: true, value } : fail(source, msg('Expected a JSON object, in { }.'));
   } catch (error) {
     return fail(source, msg(str`This is not valid JSON: ${(error as Error).message}`));
   }
-  return isObject(value) ? { ok: true, value } : fail(source, msg('Expected a JSON object, in { }.'));
 }
 
 /** A source at a URL (same origin, or CORS-enabled). */
-export async function fetchSource(url: string, source: string): Promise<Checked<Settings>> {
+async function fetchSource(url: string, source: string): Promise<Checked<Settings>> {
   if (!url.trim()) return parseSource('', source);
   try {
     const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    if (!response.ok) return fail(source, msg(str`Could not load it (HTTP ${response.status}).`));
-    return parseSource(await response.text(), source);
+    return response.ok ? parseSource(await response.text(), source) : fail(source, msg(str`Could not load it (HTTP ${response.status}).`));
   } catch (error) {
     return fail(source, msg(str`Could not load it: ${(error as Error).message}`));
   }
 }
 
-const profiles = new Map<string, Promise<Checked<CouncilProfile>>>();
+const profiles = new Map<string, Promise<Profile>>();
 
 /**
  * The page's council profile, read once per page (`<script type="application/json"
- * id="cme-profile">` or `<meta name="cme-profile" content="URL">`); `{}` without one.
+ * id="cme-profile">` or `<meta name="cme-profile" content="URL">`); `{}` without one. Its check
+ * loads only when there is one.
  */
-export function pageProfile(): Promise<Checked<CouncilProfile>> {
+function pageProfile(): Promise<Profile> {
   const el = document.querySelector<HTMLScriptElement | HTMLMetaElement>('script#cme-profile,meta[name="cme-profile"]');
-  if (!el) return Promise.resolve({ ok: true, value: {} });
+  if (!el) return Promise.resolve({ ok: true, value: {}, source: '' });
   const inline = el instanceof HTMLScriptElement;
   const key = inline ? `#${el.textContent}` : el.content;
   let p = profiles.get(key);
   if (!p) {
     const source = inline ? 'cme-profile' : `cme-profile (${el.content})`;
-    p = (inline ? Promise.resolve(parseSource(el.textContent, source)) : fetchSource(el.content, source)).then((raw) => {
+    p = (inline ? Promise.resolve(parseSource(el.textContent, source)) : fetchSource(el.content, source)).then(async (raw) => {
       if (!raw.ok) return raw;
-      const c = checkProfile(raw.value);
-      return c.ok ? c : { ok: false, errors: c.errors.map((e) => ({ ...e, source })) };
+      const c = (await import('../../core/check-profile.js')).checkProfile(raw.value);
+      return c.ok ? { ...c, source } : { ok: false, errors: named(c.errors, source) };
     });
     profiles.set(key, p);
   }
@@ -65,11 +66,20 @@ export function pageProfile(): Promise<Checked<CouncilProfile>> {
 }
 
 /** Every source of `host`, checked one by one (so each error names its source), then together. */
-export async function loadConfig<T>(host: HTMLElement, m: ConfigModule<T>): Promise<Checked<T>> {
-  const errors: ConfigError[] = [];
-  const p = await pageProfile();
-  const profile = p.ok ? p.value : {};
-  if (!p.ok) errors.push(...p.errors);
+export async function loadConfig<T>(
+  host: HTMLElement,
+  module: () => Promise<ConfigModule<T>>,
+): Promise<{ ok: true; value: T; view?: undefined } | { ok: false; view: () => TemplateResult }> {
+  const [m, p] = await Promise.all([module(), pageProfile()]);
+  const errors: ConfigError[] = p.ok ? [] : p.errors;
+  let profile = p.ok ? p.value : {};
+  // The component's own check of the profile's fields it uses (a helpline's hours and terms).
+  if (p.ok && p.source) {
+    const c = await m.check({}, profile);
+    if (!c.ok) errors.push(...named(c.errors, p.source));
+  }
+  // A broken profile is reported once; the component's own sources are checked without it.
+  if (errors.length) profile = {};
   const script = [...host.children].find((el): el is HTMLScriptElement => el instanceof HTMLScriptElement && el.type.trim().toLowerCase() === 'application/json');
   const src = host.getAttribute('config-src');
   const data = host.getAttribute('data-config');
@@ -86,12 +96,12 @@ export async function loadConfig<T>(host: HTMLElement, m: ConfigModule<T>): Prom
     }
     const alone = await m.check(raw.value, profile);
     if (alone.ok) Object.assign(own, raw.value);
-    else errors.push(...alone.errors.map((e) => ({ ...e, source })));
+    else errors.push(...named(alone.errors, source));
   }
   const result = errors.length ? ({ ok: false, errors } as const) : await m.check(own, profile);
-  if (!result.ok) {
-    // A warning, not an error: the visitor's page still works; the visible box is where editors look.
-    console.warn(`<${host.localName}> configuration problem:\n${result.errors.map((e) => `- ${[e.source, e.path].filter(Boolean).join(' ')}: ${e.message}`).join('\n')}`);
-  }
-  return result;
+  if (result.ok) return { ok: true, value: result.value };
+  // A warning, not an error: the visitor's page still works; the visible box is where editors look.
+  console.warn(`<${host.localName}> configuration problem:\n${result.errors.map((e) => `- ${[e.source, e.path].filter(Boolean).join(' ')}: ${e.message}`).join('\n')}`);
+  const { renderConfigError } = await import('./error-box.js');
+  return { ok: false, view: () => renderConfigError(host.localName, result.errors) };
 }
