@@ -2,7 +2,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/components/cme-referral-form/define.js';
-import { browserTools } from './support/relay.js';
+import { browserTools, relay } from './support/relay.js';
 import {
   HOST,
   root,
@@ -27,6 +27,53 @@ describe('<cme-referral-form> settings and display', function () {
   const relayUrl = useRelay();
 
   describe('editor settings', () => {
+    it('takes the team, emergency contacts and privacy link from the council profile; its own settings and attributes win', async () => {
+      const profile = document.createElement('script');
+      profile.type = 'application/json';
+      profile.id = 'cme-profile';
+      profile.textContent = JSON.stringify({
+        team: { email: 'cme@example.gov.uk', phone: '01234 567000' },
+        emergencyContacts: [{ name: 'Example Front Door', phone: '01234 567111' }],
+        privacyUrl: 'https://example.gov.uk/cme-privacy',
+      });
+      document.head.append(profile);
+      try {
+        const el = await make();
+        await waitUntil(() => root(el).querySelector('form'), 'settings loaded');
+        await fill(el, { 'safeguarding.immediateRisk': 'true' });
+        await next(el, 'Get help for the child now');
+        await expect(el).to.be.accessible();
+        expect(text(root(el).querySelector('.contacts')!)).to.contain('Example Front Door');
+        expect(root(el).querySelector('a[href="tel:01234567111"]')).to.exist;
+
+        await relay.stop();
+        storeDraft(FULL_DRAFT);
+        const down = await make(`save-draft endpoint="${relayUrl.endpoint}"`);
+        await waitUntil(() => root(down).querySelector('form'), 'settings loaded');
+        expect(root(down).querySelector('a[href="https://example.gov.uk/cme-privacy"]')).to.exist;
+        await next(down, 'Declaration');
+        const notice = root(down).querySelector('.notice')!;
+        expect(notice.querySelector('a[href="mailto:cme@example.gov.uk"]')).to.exist;
+        expect(notice.querySelector('a[href="tel:01234567000"]')).to.exist;
+
+        // The form's own settings and attributes win over the profile.
+        sessionStorage.clear();
+        storeDraft(FULL_DRAFT);
+        const own = await make(
+          `save-draft team-email="cme@own.example" privacy-url="https://own.example/privacy" endpoint="${relayUrl.endpoint}"`,
+          '<script type="application/json">{"emergencyContacts":[{"name":"Own Front Door","phone":"01234 567222"}]}</script>',
+        );
+        await waitUntil(() => root(own).querySelector('form'), 'settings loaded');
+        expect(root(own).querySelector('a[href="https://own.example/privacy"]')).to.exist;
+        await next(own, 'Declaration');
+        expect(root(own).querySelector('.notice a[href="mailto:cme@own.example"]')).to.exist;
+        expect(root(own).querySelector('.notice a[href="tel:01234567000"]')).to.exist;
+      } finally {
+        profile.remove();
+        await relay.start();
+      }
+    });
+
     it('renders the config’s privacy notice sanitised (no script, handlers or styles), and the privacy-url link', async () => {
       storeDraft(FULL_DRAFT);
       const notice = '<p>We keep referrals for <strong>six years</strong>.</p><img alt="" onerror="window.__pwned=1"><script>window.__pwned=1</script><p style="color:red" onclick="window.__pwned=1">Contact <a href="https://example.gov.uk/privacy">our data protection officer</a>.</p>';

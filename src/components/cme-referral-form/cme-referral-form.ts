@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { CmeElement } from '../../internal/cme-element.js';
 import { emit } from '../../internal/events.js';
 import { StepHistory } from '../../internal/step-history.js';
@@ -28,7 +28,9 @@ import { checkPage } from './page-check.js';
 import { changeLinkId, renderCheckAnswers } from './check-answers.js';
 import { ReferralController } from './referral-controller.js';
 import { restoredNotice, sent } from './views.js';
-import type { LoadedConfig } from './form-config.js';
+import type { FormSettings } from './form-config.js';
+import { ConfigController } from '../../internal/config/controller.js';
+import { DEFAULT_PROFILE } from '../../core/profile.js';
 import { referralFormStyles } from './cme-referral-form.styles.js';
 
 export type { ReferralFailedDetail, ReferralSentDetail, ReferralStepDetail } from './events.js';
@@ -101,7 +103,6 @@ export class CmeReferralForm extends CmeElement {
     configSrc: { attribute: 'config-src' },
     page: { state: true, attribute: false },
     errors: { state: true, attribute: false },
-    loaded: { state: true, attribute: false },
   };
 
   /** Timeout per attempt (ms), waits before the automatic retries (ms), and the longest `Retry-After` waited for automatically (s). Tests shorten them. */
@@ -117,10 +118,10 @@ export class CmeReferralForm extends CmeElement {
   history = true;
   /** Optional sections to leave out: any of `vulnerabilities siblings enquiries`. */
   hideSections = '';
-  /** Shown when the referral cannot be sent. */
-  teamEmail = 'cme@worcestershire.gov.uk';
-  teamPhone = '01905 844 440';
-  /** A link to the council's full privacy notice. */
+  /** Shown when the referral cannot be sent (default: the council profile's team, else Worcestershire's). */
+  teamEmail?: string;
+  teamPhone?: string;
+  /** A link to the council's full privacy notice (default: the council profile's). */
   privacyUrl?: string;
   /** URL of a JSON config (same shape as the inline script). */
   configSrc?: string;
@@ -140,8 +141,8 @@ export class CmeReferralForm extends CmeElement {
   private errors: ReferralError[] = [];
   /** Date parts at fault, by path (from the browser's own date check). */
   private faults: Record<string, readonly string[]> = {};
-  /** `undefined`: no config; `null`: loading. */
-  private loaded?: LoadedConfig | null;
+  /** Editor settings and the council profile (code, and DOMPurify for editor HTML, load only when a page has some). */
+  private readonly settings = new ConfigController<FormSettings>(this, {}, () => import('./form-config.js'));
   /** Came here with "Change": the id of the link to come back to, on "Check your answers". */
   private changing?: string | undefined;
   private restored = false;
@@ -189,7 +190,7 @@ export class CmeReferralForm extends CmeElement {
     await this.updateComplete;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(): void {
     if (!this.hasUpdated) {
       const r = this.referral.restore();
       if (r) {
@@ -197,26 +198,16 @@ export class CmeReferralForm extends CmeElement {
         if (r.page) this.page = r.page;
       }
     }
-    // The config code (and DOMPurify, for editor HTML) loads only when an editor gives config.
-    if ((!this.hasUpdated && this.hasInlineConfig()) || (changed.has('configSrc') && this.configSrc)) {
-      this.loaded = null;
-      this.setLoading(true);
-      void import('./form-config.js')
-        .then((m) => m.loadFormConfig(this, this.configSrc))
-        .then((c) => {
-          this.loaded = c;
-          this.setLoading(false);
-        });
-    }
   }
 
   protected override render(): unknown {
-    // Until the editor's config is in, keep showing their fallback in the reserved space.
-    if (this.loaded === null) return html`<slot></slot>`;
-    if (this.loaded?.error) return this.loaded.error();
+    const c = this.settings;
+    if (c.errorView) return c.errorView();
+    // Until the editor's settings are in, keep showing their fallback in the reserved space.
+    if (c.state === 'loading') return html`<slot></slot>`;
     const l = this.level();
     const p = this.page;
-    if (p === 'sent') return sent({ level: l, ...this.sentAs, nextSteps: this.loaded?.nextSteps, restart: () => this.restart() });
+    if (p === 'sent') return sent({ level: l, ...this.sentAs, nextSteps: c.value.nextSteps, restart: () => this.restart() });
     this.ids = new Set();
     const body =
       p === 'check'
@@ -253,7 +244,7 @@ export class CmeReferralForm extends CmeElement {
 
   /** Sections turned off by `hide-sections` or the config. */
   private offSections(): HideableSection[] {
-    const off = Object.entries(this.loaded?.config.sections ?? {}).filter(([, v]) => !v);
+    const off = Object.entries(this.settings.value.sections ?? {}).filter(([, v]) => !v);
     const all = [...this.hideSections.split(/[\s,]+/), ...off.map(([k]) => k)];
     return HIDEABLE_SECTIONS.filter((s) => all.includes(s));
   }
@@ -268,6 +259,7 @@ export class CmeReferralForm extends CmeElement {
   }
 
   private form(pg: JourneyPage, l: number): TemplateResult {
+    const s = this.settings.value;
     const listChanged = (focus: string) => {
       this.pending.focus = focus;
       this.changed(true);
@@ -278,7 +270,14 @@ export class CmeReferralForm extends CmeElement {
       level: l,
       hidden: this.offSections(),
       fields: { answers: this.draft, errorAt, faults: this.faults, ids: this.ids, listChanged },
-      declaration: { level: l, failure: this.referral.failure, config: this.loaded ?? undefined, teamEmail: this.teamEmail, teamPhone: this.teamPhone, privacyUrl: this.privacyUrl },
+      declaration: {
+        level: l,
+        failure: this.referral.failure,
+        config: s,
+        teamEmail: this.teamEmail ?? s.team?.email ?? DEFAULT_PROFILE.team.email,
+        teamPhone: this.teamPhone ?? s.team?.phone ?? DEFAULT_PROFILE.team.phone,
+        privacyUrl: this.privacyUrl ?? s.privacyUrl,
+      },
       sending: this.referral.sending,
       submit: this.submit,
       input: this.input,

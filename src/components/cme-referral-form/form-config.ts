@@ -1,19 +1,23 @@
-import type { TemplateResult } from 'lit';
-import { readInlineConfig, reportConfigErrors, type ConfigError, type ConfigResult } from '../../internal/config.js';
-import type { Contact } from '../../core/contact.js';
+import type { Checked, ConfigError } from '../../internal/config/controller.js';
 import { sanitizeHtml } from '../../internal/sanitize.js';
+import { checkContacts } from '../../core/check-profile.js';
+import type { Contact } from '../../core/contact.js';
+import type { CouncilProfile } from '../../core/profile.js';
 import { isObject } from '../../core/is-object.js';
 import { HIDEABLE_SECTIONS, type HideableSection } from '../../core/referral/journey.js';
 
 /**
- * Editor config for `<cme-referral-form>` (child `<script type="application/json">`,
- * `data-config` or `config-src`), loaded only when a page gives one:
+ * Editor settings for `<cme-referral-form>` (`data-config`, a child `<script
+ * type="application/json">` or `config-src`, read by the shared config controller), loaded only
+ * when a page gives some or has a council profile:
  * ```json
  * { "emergencyContacts": [{ "name": "Police", "phone": "999", "note": "If the child is in danger now" }],
  *   "privacyNotice": "<p>HTML, sanitised with DOMPurify</p>",
  *   "nextSteps": "<p>HTML shown under “What happens next”</p>",
  *   "sections": { "siblings": false } }
  * ```
+ * The council profile gives the team's email and phone, the emergency contacts and the privacy
+ * notice link; the form's own settings and attributes win.
  */
 export type { Contact };
 export type OptionalSection = HideableSection;
@@ -23,38 +27,28 @@ export interface FormConfig {
   nextSteps?: string;
   sections?: Partial<Record<OptionalSection, boolean>>;
 }
-export interface LoadedConfig {
-  config: FormConfig;
-  /** The editor HTML after DOMPurify. */
+
+/** What the form renders with: its settings over the profile's, editor HTML after DOMPurify. */
+export interface FormSettings {
+  emergencyContacts?: Contact[] | undefined;
   privacyNotice?: string | undefined;
   nextSteps?: string | undefined;
-  /** The editor message, when the config is broken (a function: rendered in the current locale). */
-  error?: () => TemplateResult;
+  sections?: Partial<Record<OptionalSection, boolean>> | undefined;
+  team?: CouncilProfile['team'];
+  privacyUrl?: string | undefined;
 }
 
 const KEYS = ['emergencyContacts', 'privacyNotice', 'nextSteps', 'sections'];
-const CONTACT_KEYS = ['name', 'phone', 'email', 'href', 'note'];
 const SECTIONS: readonly string[] = HIDEABLE_SECTIONS;
 
-/** Checks the config's shape; every problem names its path. */
+/** Checks the settings' shape; every problem names its path. */
 export function checkFormConfig(value: unknown): ConfigError[] {
   const errors: ConfigError[] = [];
   const add = (path: string, message: string) => errors.push({ path, message });
-  if (!isObject(value)) return [{ path: '(config)', message: `Expected a JSON object with any of ${KEYS.join(', ')}.` }];
+  if (!isObject(value)) return [{ path: '', message: `Expected a JSON object with any of ${KEYS.join(', ')}.` }];
   for (const k of Object.keys(value)) if (!KEYS.includes(k)) add(k, `Unknown setting. Use ${KEYS.join(', ')}.`);
   for (const k of ['privacyNotice', 'nextSteps']) if (value[k] !== undefined && typeof value[k] !== 'string') add(k, 'Expected a string of HTML.');
-  const contacts = value.emergencyContacts;
-  if (contacts !== undefined && !Array.isArray(contacts)) add('emergencyContacts', 'Expected a list of contacts.');
-  if (Array.isArray(contacts)) {
-    contacts.forEach((c: unknown, i) => {
-      const at = `emergencyContacts.${i}`;
-      if (!isObject(c)) return add(at, 'Expected an object like {"name": "Police", "phone": "999"}.');
-      for (const k of Object.keys(c)) if (!CONTACT_KEYS.includes(k)) add(`${at}.${k}`, `Unknown field. Use ${CONTACT_KEYS.join(', ')}.`);
-      if (typeof c.name !== 'string' || !c.name.trim()) add(`${at}.name`, 'Give the contact a name.');
-      for (const k of CONTACT_KEYS.slice(1)) if (c[k] !== undefined && typeof c[k] !== 'string') add(`${at}.${k}`, 'Expected text.');
-      if (typeof c.href === 'string' && !/^(https?:|mailto:|tel:|\/)/i.test(c.href)) add(`${at}.href`, 'Use an https:, mailto: or tel: link, or a path starting with /.');
-    });
-  }
+  if (value.emergencyContacts !== undefined) errors.push(...checkContacts(value.emergencyContacts, 'emergencyContacts'));
   const s = value.sections;
   if (s !== undefined && !isObject(s)) add('sections', 'Expected an object like {"siblings": false}.');
   if (isObject(s)) {
@@ -66,17 +60,21 @@ export function checkFormConfig(value: unknown): ConfigError[] {
   return errors;
 }
 
-/** Reads, checks and sanitises the config (DOMPurify loads only when there is editor HTML). */
-export async function loadFormConfig(host: Element, src: string | undefined): Promise<LoadedConfig> {
-  let raw: ConfigResult<unknown> = readInlineConfig(host);
-  if (src) raw = await (await import('../../internal/config-src.js')).fetchConfig(src);
-  const errors = raw.ok ? checkFormConfig(raw.value ?? {}) : raw.errors;
-  if (errors.length) {
-    reportConfigErrors('cme-referral-form', errors);
-    const { renderConfigError } = await import('../../internal/config-error.js');
-    return { config: {}, error: () => renderConfigError('cme-referral-form', errors) };
-  }
-  const config = ((raw.ok && raw.value) || {}) as FormConfig;
+/** The form's check for the config controller (DOMPurify loads only when there is editor HTML). */
+export async function check(own: Record<string, unknown>, profile: CouncilProfile): Promise<Checked<FormSettings>> {
+  const errors = checkFormConfig(own);
+  if (errors.length) return { ok: false, errors };
+  const c = own as FormConfig;
   const clean = (h: string | undefined) => (h ? sanitizeHtml(h) : undefined);
-  return { config, privacyNotice: await clean(config.privacyNotice), nextSteps: await clean(config.nextSteps) };
+  return {
+    ok: true,
+    value: {
+      emergencyContacts: c.emergencyContacts ?? profile.emergencyContacts,
+      privacyNotice: await clean(c.privacyNotice),
+      nextSteps: await clean(c.nextSteps),
+      sections: c.sections,
+      team: profile.team,
+      privacyUrl: profile.privacyUrl,
+    },
+  };
 }

@@ -40,7 +40,7 @@ export function renderPage(x: PageContext): TemplateResult {
   const title = pg.singleQuestion ? nothing : heading(l, fields.length || !list ? pageTitle[id]() : listText[list.path].title(), 'h');
   const last = id === 'declaration';
   return html`${id === 'safeguarding' ? html`<slot name="intro"></slot>` : nothing} ${title}
-    ${id === 'emergency' ? emergency(x.declaration.config?.config.emergencyContacts) : nothing}
+    ${id === 'emergency' ? emergency(x.declaration.config.emergencyContacts) : nothing}
     ${last ? declaration({ ...x.declaration, retry: x.retry }) : nothing}
     <form novalidate @submit=${x.submit} @input=${x.input}>
       ${fields.map((f) => renderField(c, f, '', pg.singleQuestion ? heading(l, labelOf(f.path), 'h') : undefined))}

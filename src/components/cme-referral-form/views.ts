@@ -5,7 +5,7 @@ import { heading } from '../../internal/heading.js';
 import { button } from '../../internal/form-fields.js';
 import { contactList } from '../../internal/contacts.js';
 import { telHref } from '../../internal/format.js';
-import type { Contact, LoadedConfig } from './form-config.js';
+import type { Contact, FormSettings } from './form-config.js';
 import type { Failure } from './referral-controller.js';
 import { pageTitle } from './text.js';
 
@@ -35,7 +35,7 @@ export function emergency(contacts: Contact[] | undefined): TemplateResult {
 export interface DeclarationContext {
   level: number;
   failure: Failure | undefined;
-  config: LoadedConfig | undefined;
+  config: FormSettings;
   teamEmail: string;
   teamPhone: string;
   privacyUrl: string | undefined;
@@ -70,7 +70,7 @@ export function declaration(c: DeclarationContext): TemplateResult {
     <div class="privacy" part="privacy-notice">
       ${heading(l + 1, msg('Privacy notice'), undefined, 'subheading')}
       <slot name="privacy-notice"
-        >${c.config?.privacyNotice
+        >${c.config.privacyNotice
           ? unsafeHTML(c.config.privacyNotice)
           : html`<p>
                 ${msg(
