@@ -4,6 +4,7 @@
  * see `londonToday`), so results are reproducible.
  */
 import { msg } from '@lit/localize';
+import { parseIsoDate } from '../iso-date.js';
 import { compulsorySchoolAge, isIsoDate, schoolAgeStatus, type IsoDate, type SchoolAgeStatus } from '../school-age.js';
 import type { Answers, Block, Condition, Flow, Option, Outcome, Question } from './types.js';
 
@@ -64,8 +65,10 @@ export type AnswerProblem = 'missing' | 'invalid' | 'future';
  * Checks a stored answer: `missing` (nothing chosen), `invalid` (not one of the choices, or not a
  * real `YYYY-MM-DD` date) or `future` (a date of birth after `today`). Components show their own
  * field-level messages (GOV.UK date input rules); this is the engine's own gate.
+ * @throws {RangeError} naming `today` unless it is `YYYY-MM-DD` in 1900–2199.
  */
 export function answerProblem(question: Question, value: string | undefined, today: IsoDate): AnswerProblem | null {
+  parseIsoDate(today); // a RangeError naming it unless YYYY-MM-DD in 1900–2199
   if (value === undefined || value === '') return 'missing';
   if (question.dontKnow?.value === value) return null;
   if (question.type === 'date-of-birth') return !isIsoDate(value) ? 'invalid' : value > today ? 'future' : null;
@@ -81,8 +84,10 @@ function caseOf(question: Question, value: string, today: IsoDate): AnswerCase {
 /**
  * The node (question or outcome id) that follows `questionId` given the answers, or `null` if the
  * question is unknown, its answer is missing/invalid, or no route matches.
+ * @throws {RangeError} naming `today` unless it is `YYYY-MM-DD` in 1900–2199.
  */
 export function nextNode(flow: Flow, questionId: string, answers: Answers, today: IsoDate): string | null {
+  parseIsoDate(today);
   const q = questionOf(flow, questionId);
   const value = answers[questionId];
   if (!q || answerProblem(q, value, today)) return null;
@@ -116,8 +121,10 @@ export interface WalkResult {
  * are ignored (keep them in the store: they apply again if the user changes an earlier answer
  * back). A broken flow (cycle, unknown id) stops with `current` at the question at fault; run
  * `validateFlow` first.
+ * @throws {RangeError} naming `today` unless it is `YYYY-MM-DD` in 1900–2199.
  */
 export function walk(flow: Flow, answers: Answers, today: IsoDate): WalkResult {
+  parseIsoDate(today);
   const path: string[] = [];
   const values: PlaceholderValues = {};
   let node: string | null = flow.start;
