@@ -3,8 +3,13 @@
  *   tsx src/server/cli.ts serve           start the relay (npm run relay)
  *   tsx src/server/cli.ts requeue-failed  put failed referrals back in the queue (npm run relay:requeue);
  *                                         safe while the relay runs: its worker picks them up
+ *   tsx src/server/cli.ts open-mail FILE… print .eml files the file transport encrypted with DATA_KEY
+ *                                         (or DATA_KEY_PREVIOUS) as plain email, e.g. to open in a mail client
  * Configuration comes from the environment (see config.ts and docs/relay.md).
  */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { cipherFromConfig } from './crypto.js';
 import { buildApp } from './app.js';
 import { ConfigError, describeMailTarget, loadConfig, type RelayConfig } from './config.js';
 import { createStore, describeStore } from './store/index.js';
@@ -63,6 +68,24 @@ async function requeueFailed(): Promise<void> {
   }
 }
 
+function openMail(files: string[]): void {
+  const cipher = cipherFromConfig(config());
+  if (files.length === 0) {
+    console.error('Usage: tsx src/server/cli.ts open-mail DATA_DIR/mail/CME-XXXXXXXX.eml …');
+    process.exit(2);
+  }
+  for (const file of files) {
+    try {
+      // Each file is bound to its own name (the reference): a renamed file does not open.
+      process.stdout.write(cipher.open(readFileSync(file), basename(file)));
+    } catch (error) {
+      const e = error as { code?: string; name?: string };
+      console.error(`cme relay: could not open ${file} (${e.code ?? e.name ?? 'error'}): is DATA_KEY (or DATA_KEY_PREVIOUS) the key it was written with?`);
+      process.exitCode = 1;
+    }
+  }
+}
+
 const command = process.argv[2];
 if (command === 'serve') {
   serve().catch((error: unknown) => {
@@ -76,7 +99,9 @@ if (command === 'serve') {
     console.error(`cme relay: could not re-queue (${e.code ?? e.name ?? 'error'}).`);
     process.exit(1);
   });
+} else if (command === 'open-mail') {
+  openMail(process.argv.slice(3));
 } else {
-  console.error('Usage: tsx src/server/cli.ts serve | requeue-failed');
+  console.error('Usage: tsx src/server/cli.ts serve | requeue-failed | open-mail FILE…');
   process.exit(2);
 }

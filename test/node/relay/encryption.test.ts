@@ -96,6 +96,20 @@ describe('encryption at rest', () => {
     assert.match(new DataCipher(KEY_A).open(sealed, `${reference}.eml`).toString('utf8'), new RegExp(SURNAME));
     assert.throws(() => new DataCipher(KEY_B).open(sealed, `${reference}.eml`), /neither DATA_KEY/);
     assert.throws(() => new DataCipher(KEY_A).open(sealed, 'CME-AAAAAAAA.eml'), 'bound to its own file name');
+    // Operators read an encrypted file with the CLI and the key.
+    const cli = (key: Buffer) =>
+      spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/cli.ts'), 'open-mail', mail], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', DATA_KEY: key.toString('base64'), DATA_DIR: dir },
+        encoding: 'utf8',
+      });
+    const opened = cli(KEY_A);
+    assert.equal(opened.status, 0, opened.stderr);
+    assert.match(opened.stdout, new RegExp(`Message-ID: <${reference}@localhost>`, 'i'));
+    const wrong = cli(KEY_B);
+    assert.equal(wrong.status, 1);
+    assert.match(wrong.stderr, /is DATA_KEY \(or DATA_KEY_PREVIOUS\) the key/);
+    assert.doesNotMatch(wrong.stdout + wrong.stderr, new RegExp(SURNAME));
   });
 
   it('changes key with DATA_KEY_PREVIOUS: old rows and files are read, sealed again with the new key, and delivered', async () => {
