@@ -151,7 +151,7 @@ export async function buildApp(config: RelayConfig, deps: RelayDeps = {}): Promi
 
   const ownOutbox = !deps.outbox;
   const ownMailer = !deps.mailer;
-  const outbox = deps.outbox ?? (await createStore(config, { clock }));
+  const outbox = deps.outbox ?? (await createStore(config, { clock, releaseLeases: true }));
   const cipher = cipherFromConfig(config);
   const mailer =
     deps.mailer ??

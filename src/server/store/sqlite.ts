@@ -92,7 +92,7 @@ export class SqliteStore implements Store {
     for (const suffix of ['-wal', '-shm']) ensurePrivateFileSync(file + suffix);
     // One relay process uses a SQLite outbox (several need DATABASE_URL): leases left by a process
     // that died are its own, so they are taken back at once rather than when they run out.
-    this.db.exec('UPDATE referrals SET leased_until = NULL WHERE leased_until IS NOT NULL');
+    if (options.releaseLeases) this.db.exec('UPDATE referrals SET leased_until = NULL WHERE leased_until IS NOT NULL');
     // Delivery status changes go through a second connection with synchronous=NORMAL: no fsync of
     // their own; they reach the disk with the next durable commit (or a checkpoint). Losing one in
     // a power cut only means an email is sent again (same Message-ID) or a retry count is off;

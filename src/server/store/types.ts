@@ -98,6 +98,11 @@ export interface StoreOptions {
   cipher?: import('../crypto.js').DataCipher;
   /** How long an Idempotency-Key is remembered (default IDEMPOTENCY_TTL_MS). */
   idempotencyTtlMs?: number;
+  /**
+   * SQLite only, for the relay process itself (never the requeue CLI beside it): leases left by
+   * a relay that died are taken back at once, since only one relay uses a SQLite outbox.
+   */
+  releaseLeases?: boolean;
 }
 
 /** Idempotency-Keys are remembered for 24 hours: long enough for any retry by the form. */
