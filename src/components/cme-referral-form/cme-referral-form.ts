@@ -233,6 +233,8 @@ export class CmeReferralForm extends CmeElement {
     this.pending = {};
     // Lit may reuse inputs of another page or list item: show this draft's values.
     if (a.reset) r.querySelector('form')?.reset();
+    // The confirmation's heading is named with the reference too: focus on it announces both.
+    if (this.page === 'sent') r.getElementById('h')?.setAttribute('aria-labelledby', 'h-title sent-reference');
     if (a.moved) {
       errorTitle(this.errors.length > 0);
       r.querySelector<HTMLElement>(this.errors.length ? '.error-summary' : this.referral.failure ? '.notice' : '#h')?.focus();

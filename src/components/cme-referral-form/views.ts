@@ -87,27 +87,6 @@ export function declaration(c: DeclarationContext): TemplateResult {
     </div>`;
 }
 
-/**
- * The panel heading of the confirmation. Its accessible name also takes the reference line
- * (`aria-labelledby`), so the focus move that follows sending announces the reference, while
- * the visible heading stays "Referral sent".
- */
-function panelHeading(level: number): TemplateResult {
-  const t = html`<span id="h-title">${pageTitle.sent()}</span>`;
-  switch (Math.min(6, Math.max(2, level))) {
-    case 2:
-      return html`<h2 id="h" part="heading" tabindex="-1" aria-labelledby="h-title sent-reference">${t}</h2>`;
-    case 3:
-      return html`<h3 id="h" part="heading" tabindex="-1" aria-labelledby="h-title sent-reference">${t}</h3>`;
-    case 4:
-      return html`<h4 id="h" part="heading" tabindex="-1" aria-labelledby="h-title sent-reference">${t}</h4>`;
-    case 5:
-      return html`<h5 id="h" part="heading" tabindex="-1" aria-labelledby="h-title sent-reference">${t}</h5>`;
-    default:
-      return html`<h6 id="h" part="heading" tabindex="-1" aria-labelledby="h-title sent-reference">${t}</h6>`;
-  }
-}
-
 export interface SentContext {
   level: number;
   reference: string;
@@ -120,7 +99,7 @@ export interface SentContext {
 export function sent(c: SentContext): TemplateResult {
   const l = c.level;
   return html`<div class="panel" part="panel">
-      ${panelHeading(l)}
+      ${heading(l, html`<span id="h-title">${pageTitle.sent()}</span>`, 'h')}
       <p id="sent-reference">${msg('Your reference number')} <br /><strong class="reference">${c.reference}</strong></p>
     </div>
     ${c.receipt ? html`<p class="receipt">${msg('We have sent you a confirmation email with this reference.')}</p>` : nothing}
