@@ -15,7 +15,7 @@ export function settingsMarkdown(manifest) {
     .filter((d) => d.tagName)
     .sort((a, b) => a.tagName.localeCompare(b.tagName));
   for (const el of elements) {
-    out.push(`#### \`<${el.tagName}>\``, '', cell(el.summary), '');
+    out.push(`### \`<${el.tagName}>\``, '', cell(el.summary), '');
     const attrs = (el.attributes ?? []).filter((a) => !a.name.startsWith('_'));
     if (attrs.length) {
       out.push('| attribute | type | default | meaning |', '|---|---|---|---|');
