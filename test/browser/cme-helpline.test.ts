@@ -206,6 +206,18 @@ describe('<cme-helpline>', () => {
       expect(announced(el)).to.equal('');
     });
 
+    it('says it in Polish too (draft translation)', async () => {
+      at('2026-12-01T10:00:00Z');
+      const json = JSON.stringify({ weekly: week(['00:00-24:00']), bankHolidays: false });
+      const wrapper = await fixture<HTMLDivElement>(`<div lang="pl"><cme-helpline><script type="application/json">${json}</script></cme-helpline></div>`);
+      const el = wrapper.querySelector('cme-helpline')!;
+      await localeReady();
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+      await waitUntil(() => status(el) === 'Czynne całą dobę', 'Polish status', { timeout: 3000 });
+      expect(hoursText(el)).to.contain('całą dobę');
+    });
+
     it('a 24-hour line with bank holidays names its last open day, never "12am"', async () => {
       at('2026-12-20T10:00:00Z'); // Sunday; Christmas Day is Friday
       const el = await helpline({ weekly: week(['00:00-24:00']) }, 'term-time-only="false"');
