@@ -178,6 +178,36 @@ describe('the embed builder (dist/builder.html)', function () {
     }
   });
 
+  it('makes the wizard snippet for a TinyMCE-based CMS; it survives TinyMCE 7 on its defaults and shows the emergency contact', async () => {
+    $('kind-wizard').click();
+    await type('emergency-name', 'Family Front Door');
+    await type('emergency-phone', '01632 960 111');
+    $('cms-tinymce').click();
+    $('make').click();
+    await waitUntil(() => !$('output').hidden && $<HTMLTextAreaElement>('snippet').value.includes('data-cme="wizard"'), 'wizard output');
+    expect($('extra-field').hidden, 'no Drupal line for TinyMCE').to.equal(true);
+    const copied = $<HTMLTextAreaElement>('snippet').value;
+    await new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = '/node_modules/tinymce/tinymce.min.js';
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.append(script);
+    });
+    type Tiny = { init(s: object): Promise<{ setContent(h: string): void; getContent(): string; remove(): void }[]> };
+    const tinymce = (window as unknown as { tinymce: Tiny }).tinymce;
+    const textarea = document.createElement('textarea');
+    document.body.append(textarea);
+    const [ed] = await tinymce.init({ target: textarea, base_url: '/node_modules/tinymce', suffix: '.min', license_key: 'gpl' });
+    ed!.setContent(copied);
+    const saved = ed!.getContent();
+    ed!.remove();
+    textarea.remove();
+    await expectSnippetWorks(copied, saved);
+    $('kind').click();
+    $('cms-drupal').click();
+  });
+
   it('makes a council profile file and the line for the template', async () => {
     $('kind-profile').click();
     await type('council', 'Exampleshire County Council');
