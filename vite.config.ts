@@ -48,12 +48,15 @@ export default defineConfig({
         // Lit, @lit/localize and the shared base in one chunk that every page needs, rather than
         // the split Rolldown would make from which entry imports what.
         codeSplitting: {
-          groups: [{ name: 'base', test: /node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]|@lit[\\/])|src[\\/]internal[\\/](cme-element|styles|heading|define|locale|text-overrides|config[\\/]controller)\.ts|src[\\/]core[\\/]profile\.ts|src[\\/]generated[\\/]locale-codes/ }],
+          groups: [{ name: 'base', test: /node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]|@lit[\\/])|src[\\/]internal[\\/](cme-element|styles|heading|define|locale|config[\\/]controller)\.ts|src[\\/]core[\\/]profile\.ts|src[\\/]generated[\\/]locale-codes/ }],
         },
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
         // Lib mode leaves whitespace in ES output; CMS pages on cheap phones want it gone.
         minify: true,
+        // Tree-shaking hints (`/* @__PURE__ */`) are for bundlers; shipped files do not need them.
+        // Licence comments stay.
+        comments: { legal: true, annotation: false, jsdoc: false },
       },
     },
   },

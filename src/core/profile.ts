@@ -41,13 +41,10 @@ export interface DefaultProfile extends CouncilProfile {
  * term-time only, but term dates are council configuration and are not guessed here (the
  * helpline says "term time only" in words). Treat it as read-only.
  */
+const day = ['09:00-12:30', '13:00-16:30'];
+const phone = '01905 844 440';
 export const DEFAULT_PROFILE: DefaultProfile = {
   council: 'Worcestershire County Council',
-  team: { email: 'cme@worcestershire.gov.uk', phone: '01905 844 440' },
-  helpline: {
-    phone: '01905 844 440',
-    timeZone: 'Europe/London',
-    weekly: { mon: ['09:00-12:30', '13:00-16:30'], wed: ['09:00-12:30', '13:00-16:30'], fri: ['09:00-12:30', '13:00-16:30'] },
-    bankHolidays: 'england-and-wales',
-  },
+  team: { email: 'cme@worcestershire.gov.uk', phone },
+  helpline: { phone, timeZone: 'Europe/London', weekly: { mon: day, wed: day, fri: day }, bankHolidays: 'england-and-wales' },
 };

@@ -2,8 +2,12 @@ import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit'
 
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { activeLocale, localeLoading, RTL_LOCALES, trackLocale } from './locale.js';
-import { overrideText, parseTextOverrides, type TextOverrides } from './text-overrides.js';
-import { settling } from './config/controller.js';
+import type { TextOverrides } from './text-overrides.js';
+import { settle, settling } from './config/controller.js';
+
+type Overrides = typeof import('./text-overrides.js');
+/** The copy-override code, loaded on the first page element that has `data-i18n`. */
+let overrides: Overrides | Promise<Overrides> | undefined;
 
 /**
  * Base class for every cme-widgets element: joins the page's locale (nearest `lang`),
@@ -33,9 +37,11 @@ export class CmeElement extends LitElement {
     let cached: [string | undefined, TextOverrides | undefined] = [undefined, undefined];
     this.render = () => {
       const out = render.call(this);
-      if (!this.textOverrides) return out;
-      if (cached[0] !== this.textOverrides) cached = [this.textOverrides, parseTextOverrides(this.textOverrides, this.localName)];
-      return cached[1] ? overrideText(out, cached[1]) : out;
+      const t = this.textOverrides;
+      const m = overrides;
+      if (!t || !m || m instanceof Promise) return out;
+      if (cached[0] !== t) cached = [t, m.parseTextOverrides(t, this.localName)];
+      return cached[1] ? m.overrideText(out, cached[1]) : out;
     };
   }
 
@@ -65,6 +71,12 @@ export class CmeElement extends LitElement {
    * visitors never see English flash and reflow (a layout shift) before their language loads.
    */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    // Likewise the copy overrides: never the default words first, then the editor's.
+    if (this.textOverrides && (!overrides || overrides instanceof Promise)) {
+      const p = (overrides ??= import('./text-overrides.js').then((m) => (overrides = m)));
+      settle(this, Promise.resolve(p).then(() => this.requestUpdate()));
+      return false;
+    }
     return (this.hasUpdated || !localeLoading()) && super.shouldUpdate(changed);
   }
 
@@ -82,23 +94,6 @@ export class CmeElement extends LitElement {
       this.removeAttribute('data-cme-auto-dir');
     }
     super.update(changed);
-  }
-
-  /**
-   * Marks the element as still loading its editor configuration (`data-cme-loading`), so the
-   * optional cme-widgets.css keeps its space reserved until the final content renders.
-   */
-  protected setLoading(on: boolean): void {
-    this.toggleAttribute('data-cme-loading', on);
-    this.requestUpdate();
-  }
-
-  /**
-   * Whether the editor gave inline config (a JSON script child or `data-config`). Config code
-   * (`internal/config.ts`, zod for some components) loads only then, so it lives here.
-   */
-  protected hasInlineConfig(): boolean {
-    return !!this.querySelector(':scope > script[type="application/json" i]') || this.hasAttribute('data-config');
   }
 
   /** A heading level clamped to 2–6 (an embedded widget is never the page's h1). */

@@ -99,13 +99,6 @@ export const baseStyles = css`
     white-space: nowrap !important;
     border: 0 !important;
   }
-  .config-error {
-    padding: 1em;
-    border: 4px solid var(--cme-error-colour, #d4351c);
-  }
-  .config-error h2 {
-    font-size: 1.2em;
-  }
   @media (prefers-reduced-motion: reduce) {
     *,
     *::before,
@@ -120,9 +113,6 @@ export const baseStyles = css`
     [tabindex]:focus-visible,
     button:focus-visible {
       outline: 3px solid Highlight;
-    }
-    .config-error {
-      border-color: CanvasText;
     }
   }
   @media print {

@@ -35,8 +35,9 @@ export interface ConfigModule<T> {
   check(own: Record<string, unknown>, profile: CouncilProfile): Checked<T> | Promise<Checked<T>>;
 }
 
-/** `updateComplete` of a component also waits for this (tests, page scripts). */
+/** Work that changes what a component renders; its `updateComplete` waits for it (tests, page scripts). */
 export const settling = new WeakMap<Element, Promise<unknown>>();
+export const settle = (el: Element, p: Promise<unknown>): void => void settling.set(el, Promise.all([settling.get(el), p]));
 
 /**
  * The config controller: every component creates one with its defaults and its check module.
@@ -81,7 +82,7 @@ export class ConfigController<T> implements ReactiveController {
           if (r.ok) this.value = r.value;
           this.set(r.ok ? 'ok' : 'errors');
         });
-      settling.set(h, done);
+      settle(h, done);
     }
   }
 

@@ -1,6 +1,22 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { ConfigError } from './controller.js';
+
+/** Loaded with the box, so pages whose settings are fine never carry these rules. */
+const boxStyles = css`
+  .config-error {
+    padding: 1em;
+    border: 4px solid var(--cme-error-colour, #d4351c);
+  }
+  .config-error h2 {
+    font-size: 1.2em;
+  }
+  @media (forced-colors: active) {
+    .config-error {
+      border-color: CanvasText;
+    }
+  }
+`;
 
 /**
  * Shown in place of a component whose editor configuration is broken, so the web editor sees
@@ -20,4 +36,12 @@ export function renderConfigError(tag: string, errors: readonly ConfigError[]): 
       )}
     </ul>
   </div>`;
+}
+
+/** The box for `host` (its styles added to the host's shadow root), rendered in the current language. */
+export function errorBox(host: HTMLElement, errors: readonly ConfigError[]): () => TemplateResult {
+  const root = host.shadowRoot;
+  const sheet = boxStyles.styleSheet;
+  if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  return () => renderConfigError(host.localName, errors);
 }

@@ -102,6 +102,5 @@ export async function loadConfig<T>(
   if (result.ok) return { ok: true, value: result.value };
   // A warning, not an error: the visitor's page still works; the visible box is where editors look.
   console.warn(`<${host.localName}> configuration problem:\n${result.errors.map((e) => `- ${[e.source, e.path].filter(Boolean).join(' ')}: ${e.message}`).join('\n')}`);
-  const { renderConfigError } = await import('./error-box.js');
-  return { ok: false, view: () => renderConfigError(host.localName, result.errors) };
+  return { ok: false, view: (await import('./error-box.js')).errorBox(host, result.errors) };
 }
