@@ -38,6 +38,13 @@ export const PG_MIGRATIONS: string[] = [
   CREATE INDEX referrals_due ON referrals (status, next_attempt_at);
   CREATE INDEX referrals_sent ON referrals (sent_at) WHERE payload IS NOT NULL;`,
   `CREATE INDEX referrals_keys ON referrals (created_at) WHERE idempotency_key IS NOT NULL;`,
+  // Alerts and receipts already handled, once per reference and condition across instances (alerts.ts).
+  `CREATE TABLE alerts (
+    reference TEXT   NOT NULL,
+    condition TEXT   NOT NULL,
+    at        BIGINT NOT NULL,
+    PRIMARY KEY (reference, condition)
+  );`,
 ];
 
 const COLUMNS = `id, reference, payload, status, attempts, next_attempt_at::float8 AS "nextAttemptAt", created_at::float8 AS "createdAt",
@@ -146,6 +153,24 @@ export class PostgresStore implements Store {
   async oldestPendingAt(): Promise<number | null> {
     const { rows } = await this.pool.query<{ at: number | null }>(`SELECT MIN(created_at)::float8 AS at FROM referrals WHERE status = 'pending'`);
     return rows[0]?.at ?? null;
+  }
+
+  async oldestPending(): Promise<{ reference: string; createdAt: number } | null> {
+    const { rows } = await this.pool.query<{ reference: string; createdAt: number }>(
+      `SELECT reference, created_at::float8 AS "createdAt" FROM referrals WHERE status = 'pending' ORDER BY created_at, id LIMIT 1`,
+    );
+    return rows[0] ?? null;
+  }
+
+  async claimAlert(reference: string, condition: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query('INSERT INTO alerts (reference, condition, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [reference, condition, this.clock()]);
+    return rowCount === 1;
+  }
+
+  /** A read-write transaction on a primary: fails on a standby, a read-only database, or no connection. */
+  async checkWritable(): Promise<void> {
+    const { rows } = await this.pool.query<{ ro: string }>('SHOW transaction_read_only');
+    if (rows[0]?.ro === 'on') throw Object.assign(new Error('the database is read-only'), { code: 'EREADONLY' });
   }
 
   async get(reference: string): Promise<OutboxRow | undefined> {

@@ -37,6 +37,13 @@ const MIGRATIONS: string[] = [
   CREATE INDEX IF NOT EXISTS referrals_sent ON referrals (sent_at) WHERE payload IS NOT NULL;`,
   `ALTER TABLE referrals ADD COLUMN leased_until INTEGER;
   CREATE INDEX IF NOT EXISTS referrals_keys ON referrals (created_at) WHERE idempotency_key IS NOT NULL;`,
+  // Alerts and receipts already handled, once per reference and condition (alerts.ts).
+  `CREATE TABLE IF NOT EXISTS alerts (
+    reference TEXT    NOT NULL,
+    condition TEXT    NOT NULL,
+    at        INTEGER NOT NULL,
+    PRIMARY KEY (reference, condition)
+  );`,
 ];
 
 const COLUMNS = `id, reference, payload, status, attempts, next_attempt_at AS nextAttemptAt, created_at AS createdAt,
@@ -118,6 +125,8 @@ export class SqliteStore implements Store {
       lease: status.prepare<[number, number]>(`UPDATE referrals SET leased_until = ? WHERE id = ?`),
       nextDue: db.prepare<[], { at: number | null }>(`SELECT MIN(MAX(next_attempt_at, COALESCE(leased_until, 0))) AS at FROM referrals WHERE status = 'pending'`),
       oldest: db.prepare<[], { at: number | null }>(`SELECT MIN(created_at) AS at FROM referrals WHERE status = 'pending'`),
+      oldestRow: db.prepare<[], { reference: string; createdAt: number }>(`SELECT reference, created_at AS createdAt FROM referrals WHERE status = 'pending' ORDER BY created_at, id LIMIT 1`),
+      claimAlert: status.prepare<[string, string, number]>('INSERT INTO alerts (reference, condition, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
       counts: db.prepare<[], { status: Status; n: number }>('SELECT status, COUNT(*) AS n FROM referrals GROUP BY status'),
       get: db.prepare<[string], OutboxRow>(`SELECT ${COLUMNS} FROM referrals WHERE reference = ?`),
       purged: db.prepare<[string], { payload: string | null }>('SELECT payload FROM referrals WHERE reference = ?'),
@@ -205,6 +214,19 @@ export class SqliteStore implements Store {
 
   async oldestPendingAt(): Promise<number | null> {
     return this.stmt.oldest.get()?.at ?? null;
+  }
+
+  async oldestPending(): Promise<{ reference: string; createdAt: number } | null> {
+    return this.stmt.oldestRow.get() ?? null;
+  }
+
+  async claimAlert(reference: string, condition: string): Promise<boolean> {
+    return this.stmt.claimAlert.run(reference, condition, this.clock()).changes === 1;
+  }
+
+  /** A write lock taken and released: fails on a read-only or missing file, a locked or corrupt database. */
+  async checkWritable(): Promise<void> {
+    this.db.exec('BEGIN IMMEDIATE; ROLLBACK');
   }
 
   async get(reference: string): Promise<OutboxRow | undefined> {

@@ -74,6 +74,17 @@ export interface Store {
   counts(): Promise<Record<Status, number>>;
   /** `created_at` of the oldest pending referral, or null (health, metrics, alerts). */
   oldestPendingAt(): Promise<number | null>;
+  /** The oldest pending referral's reference and `created_at`, or null (the stale alert names it). */
+  oldestPending(): Promise<{ reference: string; createdAt: number } | null>;
+  /** The oldest pending referral's reference and `created_at`, or null (the once-per-referral stale alert). */
+  oldestPending(): Promise<{ reference: string; createdAt: number } | null>;
+  /**
+   * Records that `condition` (an alert, a receipt) was handled for `reference`: true only the
+   * first time, across restarts and across instances sharing the store (alerts.ts).
+   */
+  claimAlert(reference: string, condition: string): Promise<boolean>;
+  /** Throws when the store cannot be written (GET /api/health answers 503). */
+  checkWritable(): Promise<void>;
   markSent(id: number): Promise<void>;
   markRetry(id: number, attempts: number, next: number, error: string): Promise<void>;
   markFailed(id: number, attempts: number, error: string): Promise<void>;

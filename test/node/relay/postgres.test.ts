@@ -68,7 +68,7 @@ describe('PostgreSQL store', () => {
     await client.connect();
     const versions = (await client.query('SELECT version FROM cme_schema_version ORDER BY version')).rows.map((r) => r.version as number);
     await client.end();
-    assert.deepEqual(versions, [1, 2]);
+    assert.deepEqual(versions, [1, 2, 3]);
     await (await store(url)).counts();
     assert.deepEqual(await a.counts(), { pending: 0, sent: 0, failed: 0 });
     assert.equal(b.kind, 'postgres');

@@ -43,7 +43,7 @@ describe('SQLite store', () => {
     const [row] = await store.claim(Date.now(), 10, 60_000);
     assert.equal(row?.reference, 'CME-ABCDEFGH');
     assert.equal(JSON.parse(row!.payload!).child.firstName, 'Amelia');
-    assert.equal(store.db.pragma('user_version', { simple: true }), 2);
+    assert.equal(store.db.pragma('user_version', { simple: true }), 3);
   });
 
   it('keeps a leased row from other claims until the lease ends or its relay restarts, but not for the requeue CLI', async () => {
