@@ -224,15 +224,26 @@ describe('the embed builder (dist/builder.html)', function () {
     $('kind').click();
   });
 
-  it('works at 320 px wide without scrolling sideways, and by keyboard alone', async () => {
+  it('works at 320 px wide without scrolling sideways, and by keyboard alone, with visible focus', async () => {
     await setViewport({ width: 320, height: 640 });
     await new Promise((r) => requestAnimationFrame(r));
     expect(document.documentElement.scrollWidth, 'no horizontal scroll').to.be.at.most(320);
     await expect(document.body).to.be.accessible();
-    // Keyboard: from the last "as at" field, Tab reaches the preview; the submit button answers Enter.
-    $('make').focus();
+    // Keyboard only: into the first radio, arrow to "CME definition", Tab on to its email field.
+    $('kind').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    expect($('kind-definition').checked).to.equal(true);
+    expect(getComputedStyle(document.activeElement!).outlineColor, 'yellow focus outline').to.equal('rgb(255, 221, 0)');
+    for (let i = 0; i < 10 && document.activeElement !== $('email'); i++) await sendKeys({ press: 'Tab' });
+    expect(document.activeElement, 'Tab reaches the email field (hidden fields are skipped)').to.equal($('email'));
+    expect(document.querySelector<HTMLElement>('label[for="email"]')!.innerText.trim(), 'the label as shown').to.equal('CME team email address');
+    await sendKeys({ type: 'cme@your-council.gov.uk' });
+    // On through the form to the button, and Enter.
+    for (let i = 0; i < 40 && document.activeElement !== $('make'); i++) await sendKeys({ press: 'Tab' });
+    expect(document.activeElement, 'Tab reaches "Make the snippet"').to.equal($('make'));
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => document.activeElement === $('output-heading'), 'Enter on the button made the snippet');
+    expect($<HTMLTextAreaElement>('snippet').value).to.match(/^<div data-cme="definition" data-email="cme@your-council.gov.uk"/);
     await setViewport({ width: 1200, height: 900 });
   });
 });
