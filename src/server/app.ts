@@ -342,7 +342,10 @@ export async function buildApp(config: RelayConfig, deps: RelayDeps = {}): Promi
   let purgeTimer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
     // The mail folder holds whole referrals: the relay user's alone, even if it existed before.
-    if (mailer.kind === 'file' || mailer.kind === 'files') await ensurePrivateDir(join(config.dataDir, 'mail'));
+    // A mail volume that is not there yet is the transport's business (it retries): the relay still starts.
+    if (mailer.kind === 'file' || mailer.kind === 'files') {
+      await ensurePrivateDir(join(config.dataDir, 'mail')).catch((error: unknown) => app.log.warn({ error: safeError(error) }, 'the mail folder cannot be used yet'));
+    }
     // After a key change (DATA_KEY_PREVIOUS set) or a key newly set: seal everything with DATA_KEY.
     if (cipher.enabled) {
       const rows = await outbox.reencrypt();

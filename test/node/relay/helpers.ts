@@ -28,7 +28,8 @@ export function tempDir(prefix = 'cme-relay-'): { path: string; cleanup(): void 
 }
 
 export function testConfig(dataDir: string, overrides: Partial<RelayConfig> = {}): RelayConfig {
-  return { ...loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' }), retryBaseMs: 40, retryMaxMs: 400, ...overrides };
+  // Daily caps lifted: load tests post hundreds from one address (hardening.test.ts sets them).
+  return { ...loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' }), retryBaseMs: 40, retryMaxMs: 400, dailyLimitPerIp: 1_000_000, dailyLimitTotal: 1_000_000, ...overrides };
 }
 
 export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 15_000, what = 'condition'): Promise<NonNullable<T>> {
