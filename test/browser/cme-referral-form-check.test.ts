@@ -1,7 +1,7 @@
 // <cme-referral-form>: "Check your answers" as GOV.UK summary cards (a card per section, a card per
 // list item, focus back on the row changed), the confirmation that names the reference, the
 // relay's receipt flag and its 409 for a reused Idempotency-Key, all against the real relay.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { a11ySnapshot, sendKeys } from '@web/test-runner-commands';
 import '../../src/components/cme-referral-form/define.js';
 import type { CmeReferralForm } from '../../src/components/cme-referral-form/cme-referral-form.js';
@@ -16,6 +16,7 @@ import {
   headingText,
   journey,
   make,
+  pageText,
   next,
   root,
   storeDraft,
@@ -96,6 +97,15 @@ describe('<cme-referral-form> check your answers and confirmation', function () 
     await next(el, 'Your details');
     await next(el, CHECK);
     expect(active(el)).to.equal(byId(el, 'change-referrer.type'));
+  });
+
+  it('a draft restored on "Check your answers" shows it (its code loads on first use, not with the page)', async () => {
+    storeDraft(FULL_DRAFT, 'check');
+    const el = await make('save-draft');
+    await waitUntil(() => root(el).querySelector('#h') && headingText(el) === CHECK, 'check your answers shown');
+    await expect(el).to.be.accessible();
+    expect(cardTitles(el)).to.include('About the child');
+    expect(pageText(el)).to.contain('Kai');
   });
 
   it('offers the year groups in the schema’s order (nursery, reception, 1 to 13)', async () => {
