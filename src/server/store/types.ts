@@ -74,8 +74,6 @@ export interface Store {
   counts(): Promise<Record<Status, number>>;
   /** `created_at` of the oldest pending referral, or null (health, metrics, alerts). */
   oldestPendingAt(): Promise<number | null>;
-  /** The oldest pending referral's reference and `created_at`, or null (the stale alert names it). */
-  oldestPending(): Promise<{ reference: string; createdAt: number } | null>;
   /** The oldest pending referral's reference and `created_at`, or null (the once-per-referral stale alert). */
   oldestPending(): Promise<{ reference: string; createdAt: number } | null>;
   /**
