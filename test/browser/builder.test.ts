@@ -149,6 +149,14 @@ describe('the embed builder (dist/builder.html)', function () {
 
   it('makes the Drupal snippet and allow-list line; the snippet survives CKEditor 5 Basic HTML and renders with its config', async () => {
     $('cms-drupal').click();
+    await type('overrides', 'Opening hours = When to call');
+    // The language shows in the preview straight away (the page itself stays English).
+    const lang = $<HTMLSelectElement>('lang');
+    lang.value = 'pl';
+    lang.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitUntil(() => frame().contentDocument?.querySelector('cme-helpline[lang="pl"]')?.shadowRoot?.querySelector('[part="heading"]')?.textContent?.trim() !== 'School attendance helpline', 'Polish preview', { timeout: 8000 });
+    lang.value = 'en-GB';
+    lang.dispatchEvent(new Event('change', { bubbles: true }));
     $('make').click();
     await waitUntil(() => !$('output').hidden && $<HTMLTextAreaElement>('extra').value.startsWith('<div'), 'output');
     expect(document.activeElement).to.equal($('output-heading'));
@@ -173,6 +181,8 @@ describe('the embed builder (dist/builder.html)', function () {
     const clock = fakeClosureDay();
     try {
       await expectSnippetWorks(copied, saved);
+      const published = document.querySelector('main cme-helpline')!;
+      expect(text(published.shadowRoot!.querySelector('[part="hours-heading"]'))).to.equal('When to call');
     } finally {
       clock.uninstall();
     }
