@@ -48,10 +48,15 @@ export default defineConfig({
         // Lit, @lit/localize and the shared base in one chunk that every page needs, rather than
         // the split Rolldown would make from which entry imports what.
         codeSplitting: {
-          groups: [{ name: 'base', test: /node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]|@lit[\\/])|src[\\/]internal[\\/](cme-element|styles|heading|define|locale|config[\\/]controller)\.ts|src[\\/]core[\\/]profile\.ts|src[\\/]generated[\\/]locale-codes/ }],
+          groups: [
+            { name: 'base', test: /node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]|@lit[\\/])|src[\\/]internal[\\/](cme-element|styles|heading|define|locale|config[\\/]controller)\.ts|src[\\/]core[\\/]profile\.ts|src[\\/]generated[\\/]locale-codes/ },
+          ],
         },
         entryFileNames: '[name].js',
-        chunkFileNames: 'chunks/[name]-[hash].js',
+        // A council's own wizard flow loads its schema only then: named so the budget check
+        // can tell it from the referral schema.
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.some((id) => /src[\\/]core[\\/]wizard[\\/]schema\.ts$/.test(id)) ? 'chunks/flow-schema-[hash].js' : 'chunks/[name]-[hash].js',
         // Lib mode leaves whitespace in ES output; CMS pages on cheap phones want it gone.
         minify: true,
         // Tree-shaking hints (`/* @__PURE__ */`) are for bundlers; shipped files do not need them.

@@ -3,7 +3,6 @@ import type { Checked, ConfigError } from '../../internal/config/controller.js';
 import { renderConfigError } from '../../internal/config/error-box.js';
 import type { CouncilProfile } from '../../core/profile.js';
 import { cmeFlow } from '../../core/wizard/cme-flow.js';
-import { loadFlow } from '../../core/wizard/schema.js';
 import type { Flow } from '../../core/wizard/types.js';
 
 /**
@@ -22,15 +21,18 @@ export type FlowSource = () => Flow | TemplateResult;
 
 /**
  * The wizard's check (`ConfigModule`), loaded only when a page gives settings or a council
- * profile, so zod stays off pages that use the default flow. Checks the config once and returns
- * a function to call at render time, so untouched default text follows the locale.
+ * profile; zod (the flow schema) loads only when the config has a `flow` or `content`. Checks
+ * the config once and returns a function to call at render time, so untouched default text
+ * follows the locale.
  */
-export function check(own: Record<string, unknown>, profile: CouncilProfile): Checked<FlowSource> {
+export async function check(own: Record<string, unknown>, profile: CouncilProfile): Promise<Checked<FlowSource>> {
   const config = own as WizardConfig;
   const errors: ConfigError[] = [];
   for (const key of Object.keys(config)) {
     if (key !== 'flow' && key !== 'content') errors.push({ path: key, message: 'Unknown setting. Use "flow" or "content".' });
   }
+  if (config.flow === undefined && config.content === undefined) return errors.length ? { ok: false, errors } : { ok: true, value: () => cmeFlow(profile) };
+  const { loadFlow } = await import('../../core/wizard/schema.js');
   const build = () => loadFlow(config, cmeFlow(profile));
   if (!errors.length) {
     const first = build();
