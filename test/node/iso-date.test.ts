@@ -9,7 +9,8 @@ import { cmeFlow } from '../../src/core/wizard/cme-flow.js';
 import { answerProblem, nextNode, walk } from '../../src/core/wizard/engine.js';
 import { isRealDate } from '../../src/core/referral/rules.js';
 import { helplineStatus } from '../../src/core/helpline/status.js';
-import { describeHelpline, upcomingExceptions } from '../../src/core/helpline/describe.js';
+import { describeHelpline } from '../../src/core/helpline/describe.js';
+import { upcomingExceptions } from '../../src/core/helpline/json-ld.js';
 import { addDays, isoDate, weekdayOf, weekdayOfDay, zonedInstant } from '../../src/core/helpline/zoned-time.js';
 import { defaultHelplineConfig, type HelplineConfig } from '../../src/core/helpline/config.js';
 

@@ -9,30 +9,31 @@ export const helplineStyles = css`
   .box.open {
     border-inline-start-color: var(--cme-helpline-open-colour, #00703c);
   }
-  .status {
+  .status,
+  .phone,
+  dt {
     font-weight: 700;
+  }
+  .status {
     font-size: 1.1em;
   }
-  /* A shape as well as words, so the state never relies on colour. */
+  .phone {
+    font-size: 1.2em;
+  }
+  /* A shape as well as words, so the state never relies on colour (forced colours too: the UA
+     sets the border colours there). */
   .status::before {
     content: '';
     display: inline-block;
     inline-size: 0.7em;
     block-size: 0.7em;
     margin-inline-end: 0.4em;
-    border: 2px solid currentColor;
+    border: 2px solid;
     border-radius: 50%;
     vertical-align: 0.05em;
   }
   .open .status::before {
     background: currentColor;
-  }
-  .phone {
-    font-size: 1.2em;
-    font-weight: 700;
-  }
-  dt {
-    font-weight: 700;
   }
   dd {
     margin: 0 0 0.5em;
@@ -40,11 +41,6 @@ export const helplineStyles = css`
   @media print {
     .box {
       border-color: #000;
-    }
-  }
-  @media (forced-colors: active) {
-    .box {
-      border-color: CanvasText;
     }
   }
 `;

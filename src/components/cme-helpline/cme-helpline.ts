@@ -9,9 +9,9 @@ import { formatIsoDate, formatList, formatTime, telHref, weekdayName } from '../
 import type { HelplineConfig } from '../../core/helpline/check-config.js';
 import { DEFAULT_PROFILE } from '../../core/profile.js';
 import type { HelplineSettings } from './helpline-config.js';
-import { describeHelpline, groupedWeeklyHours, type HelplineView } from '../../core/helpline/describe.js';
+import { describeHelpline, hourGroups, type HelplineView } from '../../core/helpline/describe.js';
 import { zonedParts } from '../../core/helpline/zoned-time.js';
-import { parseBankHolidayFeed, type BankHolidaySets } from '../../core/helpline/bank-holidays.js';
+import type { BankHolidaySets } from '../../core/helpline/bank-holidays.js';
 import { openingHoursJsonLd } from '../../core/helpline/json-ld.js';
 import { setJsonScript } from '../../internal/trusted-script.js';
 import { helplineStyles } from './cme-helpline.styles.js';
@@ -111,9 +111,13 @@ export class CmeHelpline extends CmeElement {
 
   private async loadBankHolidays(url: string): Promise<void> {
     try {
-      const response = await fetch(url, { headers: { Accept: 'application/json' } });
+      // The feed's reader loads only on pages that give a feed.
+      const [response, feed] = await Promise.all([
+        fetch(url, { headers: { Accept: 'application/json' } }),
+        import('../../core/helpline/bank-holidays-feed.js'),
+      ]);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      this.holidays = parseBankHolidayFeed(await response.json());
+      this.holidays = feed.parseBankHolidayFeed(await response.json());
     } catch (error) {
       console.warn(`<cme-helpline>: could not use bank holidays from ${url} (${(error as Error).message}); using the bundled list.`);
     }
@@ -160,18 +164,12 @@ export class CmeHelpline extends CmeElement {
   }
 
   private hours(): TemplateResult {
-    const range = (r: { from: string; to: string }) => {
-      const at = (hhmm: string) => {
-        const [h, m] = hhmm.split(':').map(Number) as [number, number];
-        // Format the wall time as a time of day; UTC keeps it from shifting. 24:00 is midnight, not "12am".
-        return h > 23 ? msg('midnight') : formatTime(new Date(Date.UTC(2024, 0, 1, h, m)), 'UTC');
-      };
-      return r.from === '00:00' && r.to === '24:00' ? msg('24 hours') : msg(str`${at(r.from)} to ${at(r.to)}`);
-    };
+    // Minutes as a time of day (UTC keeps them from shifting); 24:00 is midnight, never "12am".
+    const at = (m: number) => (m < 1440 ? formatTime(new Date(m * 60_000), 'UTC') : msg('midnight'));
     return html`<dl part="hours">
-      ${groupedWeeklyHours(this.config).map(
+      ${hourGroups(this.config).map(
         (g) => html`<dt>${formatList(g.days.map(weekdayName))}</dt>
-          <dd>${formatList(g.ranges.map(range))}</dd>`,
+          <dd>${formatList(g.ranges.map(([s, e]) => (e - s < 1440 ? msg(str`${at(s)} to ${at(e)}`) : msg('24 hours'))))}</dd>`,
       )}
     </dl>`;
   }

@@ -5,7 +5,7 @@
 import { bankHolidays, type BankHolidaySets } from './bank-holidays.js';
 import type { HelplineConfig } from './config.js';
 import { parseIsoDate } from '../iso-date.js';
-import { WEEKDAYS, parseRange, wallToInstant, weekdayOfDay, zonedParts } from './zoned-time.js';
+import { WEEKDAYS, parseRange, wallClock, wallToInstant, weekdayOfDay } from './zoned-time.js';
 
 export type { HelplineConfig } from './config.js';
 export type { BankHolidaySets } from './bank-holidays.js';
@@ -42,16 +42,20 @@ export type HelplineDay = { closed: ClosedDayReason; label?: string } | { ranges
  */
 export function helplineCalendar(config: HelplineConfig, holidays?: BankHolidaySets) {
   const bh = config.bankHolidays;
-  const holidayList =
-    bh === false ? [] : Array.isArray(bh) ? bh.map((date) => ({ date, label: 'Bank holiday' })) : bankHolidays(bh, holidays);
-  // Dates as day numbers (days since 1970-01-01): the scan below is integer arithmetic.
-  const holidayLabels = new Map(holidayList.map((h) => [parseIsoDate(h.date), h.label]));
-  const closures = new Map((config.closures ?? []).map((c) => [parseIsoDate(c.date), c.label]));
+  // Whole closed days by day number (days since 1970-01-01): the scan below is integer
+  // arithmetic. Closures go in last, so a closure on a bank holiday is a closure.
+  const closedDays = new Map<number, HelplineDay>();
+  for (const { date, label } of bh === false ? [] : Array.isArray(bh) ? bh.map((date) => ({ date, label: 'Bank holiday' })) : bankHolidays(bh, holidays)) {
+    closedDays.set(parseIsoDate(date), { closed: 'bank-holiday', label });
+  }
+  for (const { date, label } of config.closures ?? []) {
+    closedDays.set(parseIsoDate(date), label === undefined ? { closed: 'closure' } : { closed: 'closure', label });
+  }
   const terms = config.termTime?.map((t) => [parseIsoDate(t.from), parseIsoDate(t.to)] as const);
   const weekly = WEEKDAYS.map((d) => mergeRanges(config.weekly[d] ?? []));
   // The data's own horizon: after it every day follows the weekly pattern (or, with terms, is a
   // school holiday), so the state repeats week by week and a scan can stop there.
-  const horizon = Math.max(-Infinity, ...holidayLabels.keys(), ...closures.keys(), ...(terms ?? []).map((t) => t[1]));
+  const horizon = Math.max(-Infinity, ...closedDays.keys(), ...(terms ?? []).map((t) => t[1]));
   const always = !terms && weekly.every((r) => r[0]?.[0] === 0 && r[0][1] === 1440);
 
   /**
@@ -59,11 +63,15 @@ export function helplineCalendar(config: HelplineConfig, holidays?: BankHolidayS
    * holiday, then school holiday (outside every term, when terms are given), then no weekly hours.
    */
   function dayOf(n: number): HelplineDay {
-    if (closures.has(n)) return withLabel('closure', closures.get(n));
-    if (holidayLabels.has(n)) return withLabel('bank-holiday', holidayLabels.get(n));
-    if (terms && !terms.some(([from, to]) => from <= n && n <= to)) return { closed: 'school-holiday' };
     const ranges = weekly[weekdayOfDay(n)]!;
-    return ranges.length ? { ranges } : { closed: 'not-a-helpline-day' };
+    return (
+      closedDays.get(n) ??
+      (terms && !terms.some(([from, to]) => from <= n && n <= to)
+        ? { closed: 'school-holiday' }
+        : ranges.length
+          ? { ranges }
+          : { closed: 'not-a-helpline-day' })
+    );
   }
 
   /**
@@ -95,7 +103,7 @@ export function helplineCalendar(config: HelplineConfig, holidays?: BankHolidayS
     if (!isNaN(end)) yield [start, end];
   }
 
-  return { timeZone: config.timeZone, day: (date: string) => dayOf(parseIsoDate(date)), wall };
+  return { timeZone: config.timeZone, day: dayOf, wall };
 }
 
 /** The calendar type, for `describe.ts`. */
@@ -117,10 +125,10 @@ export function helplineStatus(config: HelplineConfig, at: Date, holidays?: Bank
 export function statusOn(calendar: HelplineCalendar, at: Date): HelplineStatus {
   const t = +at; // an invalid Date throws a RangeError in zonedParts (Intl)
   const tz = calendar.timeZone;
-  const today = zonedParts(t, tz).date;
+  const [today] = wallClock(t, tz);
   const instant = (w: number) => (w === Infinity ? w : wallToInstant(w * 60_000, tz));
   let end: number | undefined;
-  for (const [a, b] of calendar.wall(parseIsoDate(today))) {
+  for (const [a, b] of calendar.wall(today)) {
     const start = instant(a);
     if (start > (end ?? Infinity)) break; // open, and this range starts after a real closed spell
     const stop = instant(b);
@@ -134,14 +142,11 @@ export function statusOn(calendar: HelplineCalendar, at: Date): HelplineStatus {
   return { open: true, nextChange: end === Infinity ? null : new Date(end), reason: 'open' };
 }
 
-/** Closed now: the day's reason (a day with hours is closed only outside them). */
+/** Closed now: the day's reason (a day with hours is closed only outside them) and its label. */
 function closed(day: HelplineDay, nextChange: Date | null): HelplineStatus {
   if (!('closed' in day)) return { open: false, nextChange, reason: 'outside-hours' };
-  return { open: false, nextChange, reason: day.closed, ...(day.label === undefined ? {} : { label: day.label }) };
-}
-
-function withLabel(closed: ClosedDayReason, label: string | undefined): HelplineDay {
-  return label === undefined ? { closed } : { closed, label };
+  const { closed: reason, ...label } = day;
+  return { open: false, nextChange, reason, ...label };
 }
 
 /**
@@ -149,13 +154,9 @@ function withLabel(closed: ClosedDayReason, label: string | undefined): Helpline
  * the schema rejects, but a hand-built config may hold) are skipped.
  */
 export function mergeRanges(ranges: readonly string[]): [number, number][] {
-  const parsed = ranges.flatMap((r) => {
-    const m = parseRange(r);
-    return m && m[0] < m[1] ? [m] : [];
-  });
-  parsed.sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
-  for (const [s, e] of parsed) {
+  const parsed = ranges.map(parseRange).filter((m): m is [number, number] => !!m && m[0] < m[1]);
+  for (const [s, e] of parsed.sort((a, b) => a[0] - b[0])) {
     const last = merged.at(-1);
     if (last && s <= last[1]) last[1] = Math.max(last[1], e);
     else merged.push([s, e]);

@@ -20,27 +20,22 @@ export interface ZonedParts {
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-const DAY_MS = 86_400_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
+/** One day in ms: civil dates are day numbers (days since 1970-01-01) times this. */
+export const DAY_MS = 86_400_000;
+const formatters: Record<string, Intl.DateTimeFormat> = {};
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    // h23: midnight is "00", never "24"; latn digits so Number() can read the parts.
-    f = new Intl.DateTimeFormat('en-GB-u-nu-latn', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+// h23: midnight is "00", never "24"; latn digits so Number() can read the parts.
+const formatter = (timeZone: string): Intl.DateTimeFormat =>
+  (formatters[timeZone] ??= new Intl.DateTimeFormat('en-GB-u-nu-latn', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }));
 
 /** True when `Intl` knows `timeZone` (e.g. `Europe/London`; not `Mars/Base`). */
 export function isValidTimeZone(timeZone: string): boolean {
@@ -55,7 +50,7 @@ export function isValidTimeZone(timeZone: string): boolean {
 /** The wall clock in `timeZone` at instant `ms`, as if it were a UTC timestamp (whole seconds). */
 function wallMs(ms: number, timeZone: string): number {
   const p: Record<string, number> = {};
-  for (const { type, value } of formatter(timeZone).formatToParts(ms)) p[type] = Number(value);
+  for (const { type, value } of formatter(timeZone).formatToParts(ms)) p[type] = +value;
   return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour! % 24, p.minute!, p.second!);
 }
 
@@ -65,11 +60,17 @@ function offsetAt(ms: number, timeZone: string): number {
   return wallMs(whole, timeZone) - whole;
 }
 
-/** The civil date, minutes since midnight and weekday in `timeZone` at instant `at`. */
-export function zonedParts(at: Date | number, timeZone: string): ZonedParts {
+/** The wall clock in `timeZone` at instant `at`: its day number and the minutes since that day's midnight. */
+export function wallClock(at: Date | number, timeZone: string): [day: number, minutes: number] {
   const wall = wallMs(+at, timeZone);
   const day = Math.floor(wall / DAY_MS);
-  return { date: isoDate(day), minutes: Math.floor((wall - day * DAY_MS) / 60_000), weekday: weekdayOfDay(day) };
+  return [day, ((wall - day * DAY_MS) / 60_000) | 0];
+}
+
+/** The civil date, minutes since midnight and weekday in `timeZone` at instant `at`. */
+export function zonedParts(at: Date | number, timeZone: string): ZonedParts {
+  const [day, minutes] = wallClock(at, timeZone);
+  return { date: isoDate(day), minutes, weekday: weekdayOfDay(day) };
 }
 
 /**

@@ -3,12 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
-import {
-  BANK_HOLIDAY_DIVISIONS,
-  bankHolidays,
-  parseBankHolidayFeed,
-  snapshotBankHolidays,
-} from '../../../src/core/helpline/bank-holidays.js';
+import { BANK_HOLIDAY_DIVISIONS, bankHolidays, snapshotBankHolidays } from '../../../src/core/helpline/bank-holidays.js';
+import { parseBankHolidayFeed } from '../../../src/core/helpline/bank-holidays-feed.js';
 
 // A verbatim copy of https://www.gov.uk/bank-holidays.json (Open Government Licence v3.0).
 const FEED = resolve(import.meta.dirname, '../../fixtures/bank-holidays.json');

@@ -3,13 +3,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { HelplineConfig } from '../../../src/core/helpline/config.js';
 import { seed, termly } from './fixtures.js';
-import {
-  describeHelpline,
-  groupedWeeklyHours,
-  upcomingExceptions,
-  weeklyHours,
-} from '../../../src/core/helpline/describe.js';
-import { openingHoursJsonLd } from '../../../src/core/helpline/json-ld.js';
+import { describeHelpline, groupedWeeklyHours, weeklyHours } from '../../../src/core/helpline/describe.js';
+import { openingHoursJsonLd, upcomingExceptions } from '../../../src/core/helpline/json-ld.js';
 
 const view = (config: HelplineConfig, at: string) => JSON.parse(JSON.stringify(describeHelpline(config, new Date(at))));
 
@@ -213,4 +208,26 @@ test('openingHoursJsonLd: weekly specs per range and closed special days', () =>
   // Default window: 8 weeks. It serialises cleanly.
   const json = JSON.stringify(openingHoursJsonLd(seed, new Date('2026-12-01T12:00:00Z'), { name: 'x', telephone: '1' }));
   assert.ok(json.includes('"validFrom":"2027-01-01"'));
+});
+
+test('openingHoursJsonLd: a range to midnight closes at 23:59:59 (24:00 is no schema.org Time); a whole day is 00:00:00–23:59:59', () => {
+  const specs = (config: HelplineConfig) =>
+    openingHoursJsonLd(config, new Date('2026-12-01T12:00:00Z'), { name: 'x', telephone: '1', weeks: 0 }).hoursAvailable.map(
+      (s) => `${s.dayOfWeek?.slice(19)} ${s.opens}-${s.closes}`,
+    );
+  assert.deepEqual(specs({ ...seed, weekly: { mon: ['18:00-24:00'], tue: ['00:00-02:00', '09:00-17:00'] } }), [
+    'Monday 18:00-23:59:59',
+    'Tuesday 00:00:00-02:00',
+    'Tuesday 09:00-17:00',
+  ]);
+  const always = ['00:00-24:00'];
+  const open247: HelplineConfig = {
+    ...seed,
+    bankHolidays: false,
+    weekly: { mon: always, tue: always, wed: always, thu: always, fri: always, sat: always, sun: always },
+  };
+  const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+  assert.deepEqual(specs(open247), days.map((d) => `${d} 00:00:00-23:59:59`));
+  // Nothing anywhere says 24:00.
+  assert.ok(!JSON.stringify(openingHoursJsonLd(open247, new Date(), { name: 'x', telephone: '1' })).includes('24:00'));
 });
