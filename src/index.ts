@@ -1,7 +1,7 @@
 /**
  * cme-widgets for applications that bundle their own code (`import 'cme-widgets'`): registers
  * every tag of `src/registry.ts` at once and exports the classes. Registering twice is harmless.
- * Placeholders (`<div data-cme="…">`) are upgraded with `upgradePlaceholders()`. CMS pages use
+ * Placeholders (`<div data-cme="…">`) are upgraded, as by the script-tag bundle. CMS pages use
  * the script-tag bundle instead (`dist/cme-widgets.js`, `src/cme-widgets.ts`), which loads only
  * the components a page uses.
  */
@@ -20,5 +20,6 @@ export const COMPONENTS: Readonly<Record<Tag, CustomElementConstructor>> = {
 };
 
 export { CmeDefinition, CmeHelpline, CmeWizard, CmeReferralForm, TAGS };
-export { loadComponents } from './autoload.js';
-export { upgradePlaceholders } from './placeholders.js';
+// The script-tag entry's loader and placeholder mode, shared rather than built twice (so the
+// script-tag bundle stays one file); it also upgrades placeholders the page has.
+export { loadComponents, upgradePlaceholders } from './cme-widgets.js';
