@@ -79,7 +79,7 @@ describe('GOV.UK Notify transport', () => {
     const expected = parseReferral(f, { today: TODAY });
     assert.ok(expected.ok);
     assert.deepEqual(doc.referral, expected.value);
-    assert.equal((await app.relay.outbox.get(json.reference))?.status, 'sent');
+    await waitFor(async () => (await app.relay.outbox.get(json.reference))?.status === 'sent', 10_000, 'recorded as sent');
     assert.equal(notify.refused.length, 0);
   });
 
@@ -110,9 +110,11 @@ describe('GOV.UK Notify transport', () => {
     const { json } = await postReferral(base, fixture());
     await waitFor(() => notify.sent.length === 1, 10_000, 'accepted after three refusals');
     assert.deepEqual(notify.refused.map((r) => r.status), [429, 500, 503]);
-    const row = await app.relay.outbox.get(json.reference);
-    assert.equal(row?.status, 'sent');
-    assert.equal(row?.attempts, 4);
+    const row = await waitFor(async () => {
+      const r = await app.relay.outbox.get(json.reference);
+      return r?.status === 'sent' ? r : undefined;
+    }, 10_000, 'recorded as sent');
+    assert.equal(row.attempts, 4);
   });
 
   it('a key Notify does not accept (403) is an authentication failure: kept pending and retried, auth alert logged', async () => {

@@ -66,7 +66,7 @@ describe('SMTP OAuth2 (XOAUTH2 over STARTTLS)', () => {
     assert.equal(oauth.issued.length, 1, 'one token for all three (cached)');
     assert.deepEqual(smtp.received.map((r) => r.rcptTo), [[TEAM], [TEAM], [TEAM]]);
     assert.equal((await parse(smtp.received[0]!)).messageId, `<${refs[0]}@council.example.gov.uk>`);
-    for (const r of refs) assert.equal((await app.relay.outbox.get(r))?.status, 'sent');
+    for (const r of refs) await waitFor(async () => (await app.relay.outbox.get(r))?.status === 'sent', 10_000, 'recorded as sent');
   });
 
   it('a token the server rejects (535) is replaced once and the referral delivered, with no failed attempt counted', async () => {
@@ -77,9 +77,11 @@ describe('SMTP OAuth2 (XOAUTH2 over STARTTLS)', () => {
     await waitFor(() => smtp.received.length === 1, 10_000, 'the email');
     assert.equal(oauth.issued.length, 2, 'a fresh token after the 535');
     assert.deepEqual(smtp.auths.map((a) => a.ok), [false, true]);
-    const row = await app.relay.outbox.get(json.reference);
-    assert.equal(row?.status, 'sent');
-    assert.equal(row?.attempts, 1, 'refresh and retry inside one attempt');
+    const row = await waitFor(async () => {
+      const r = await app.relay.outbox.get(json.reference);
+      return r?.status === 'sent' ? r : undefined;
+    }, 10_000, 'recorded as sent');
+    assert.equal(row.attempts, 1, 'refresh and retry inside one attempt');
   });
 
   it('a token endpoint that is down is a temporary failure: retried, then delivered when it is back', async () => {
@@ -101,7 +103,7 @@ describe('SMTP OAuth2 (XOAUTH2 over STARTTLS)', () => {
     issuer = await startOAuth({ port: tokenPort, ...client });
     cleanups.push(() => issuer.close());
     await waitFor(() => smtp.received.length === 1, 15_000, 'delivery once the token endpoint is back');
-    assert.equal((await app.relay.outbox.get(json.reference))?.status, 'sent');
+    await waitFor(async () => (await app.relay.outbox.get(json.reference))?.status === 'sent', 10_000, 'recorded as sent');
   });
 
   it('a wrong client secret: nothing marked sent, the referral kept, an authentication alert raised once (no personal data)', async () => {
