@@ -130,11 +130,14 @@ describe('config sources (every component, the same three ways)', () => {
     }
   });
 
-  it('reloads when config-src changes', async () => {
+  it('reloads when config-src changes, as an attribute or a property', async () => {
     const el = await make('cme-definition', `config-src="${json({ email: 'first@example.gov.uk' })}"`);
     expect(text(el)).to.contain('first@example.gov.uk');
     el.setAttribute('config-src', json({ email: 'second@example.gov.uk' }));
     await el.updateComplete;
     expect(text(el)).to.contain('second@example.gov.uk');
+    (el as CmeElement & { configSrc?: string }).configSrc = json({ email: 'third@example.gov.uk' });
+    await el.updateComplete;
+    expect(text(el)).to.contain('third@example.gov.uk');
   });
 });

@@ -66,7 +66,8 @@ export class ConfigController<T> implements ReactiveController {
 
   hostUpdate(): void {
     const h = this.host;
-    const src = h.getAttribute('config-src');
+    // The property, so that page scripts (and the embed builder) can set it too.
+    const src = (h as { configSrc?: string | null }).configSrc ?? null;
     if (this.src === src) return;
     const first = this.src === undefined;
     this.src = src;

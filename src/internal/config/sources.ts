@@ -81,7 +81,7 @@ export async function loadConfig<T>(
   // A broken profile is reported once; the component's own sources are checked without it.
   if (errors.length) profile = {};
   const script = [...host.children].find((el): el is HTMLScriptElement => el instanceof HTMLScriptElement && el.type.trim().toLowerCase() === 'application/json');
-  const src = host.getAttribute('config-src');
+  const src = (host as { configSrc?: string | null }).configSrc ?? null;
   const data = host.getAttribute('data-config');
   const sources: [string, Checked<Settings> | Promise<Checked<Settings>>][] = [];
   if (data !== null) sources.push(['data-config', parseSource(data, 'data-config')]);
