@@ -28,11 +28,11 @@ export interface FormConfig {
   sections?: Partial<Record<OptionalSection, boolean>>;
 }
 
-/** What the form renders with: its settings over the profile's, editor HTML after DOMPurify. */
+/** What the form renders with: its settings over the profile's, editor HTML after DOMPurify (ready to render). */
 export interface FormSettings {
   emergencyContacts?: Contact[] | undefined;
-  privacyNotice?: string | undefined;
-  nextSteps?: string | undefined;
+  privacyNotice?: unknown;
+  nextSteps?: unknown;
   sections?: Partial<Record<OptionalSection, boolean>> | undefined;
   team?: CouncilProfile['team'];
   privacyUrl?: string | undefined;
@@ -60,12 +60,18 @@ export function checkFormConfig(value: unknown): ConfigError[] {
   return errors;
 }
 
-/** The form's check for the config controller (DOMPurify loads only when there is editor HTML). */
+/**
+ * The form's check for the config controller. DOMPurify and Lit's `unsafeHTML` load only when
+ * there is editor HTML, so neither is in the form's first load.
+ */
 export async function check(own: Record<string, unknown>, profile: CouncilProfile): Promise<Checked<FormSettings>> {
   const errors = checkFormConfig(own);
   if (errors.length) return { ok: false, errors };
   const c = own as FormConfig;
-  const clean = (h: string | undefined) => (h ? sanitizeHtml(h) : undefined);
+  const clean = async (h: string | undefined) => {
+    const safe = h && (await sanitizeHtml(h));
+    return safe ? (await import('lit/directives/unsafe-html.js')).unsafeHTML(safe) : undefined;
+  };
   return {
     ok: true,
     value: {

@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { heading } from '../../internal/heading.js';
 import { button } from '../../internal/form-fields.js';
 import { contactList } from '../../internal/contacts.js';
@@ -12,7 +11,7 @@ import { pageTitle } from './text.js';
 /*
  * The parts of the form that are words rather than questions: the emergency stop, the "not sent
  * yet" notice and privacy notice on the declaration, and the confirmation. Editor HTML
- * (`privacyNotice`, `nextSteps`) has been through DOMPurify in form-config.ts.
+ * (`privacyNotice`, `nextSteps`) has been through DOMPurify and `unsafeHTML` in form-config.ts.
  */
 
 /** After a reload with `save-draft`: the answers are back, with a way to start afresh. */
@@ -70,9 +69,8 @@ export function declaration(c: DeclarationContext): TemplateResult {
     <div class="privacy" part="privacy-notice">
       ${heading(l + 1, msg('Privacy notice'), undefined, 'subheading')}
       <slot name="privacy-notice"
-        >${c.config.privacyNotice
-          ? unsafeHTML(c.config.privacyNotice)
-          : html`<p>
+        >${c.config.privacyNotice ??
+          html`<p>
                 ${msg(
                   'The council uses the information in this referral to carry out its legal duty to identify children missing education and make sure they get a suitable education (Education Act 1996, section 436A).',
                 )}
@@ -92,7 +90,8 @@ export interface SentContext {
   reference: string;
   /** The relay sent the referrer a confirmation email (the 202's `receipt`). */
   receipt: boolean;
-  nextSteps: string | undefined;
+  /** Editor HTML, ready to render (form-config.ts). */
+  nextSteps: unknown;
   restart(): void;
 }
 
@@ -106,9 +105,8 @@ export function sent(c: SentContext): TemplateResult {
     <p>${msg('Keep this reference. Quote it if you contact the Children Missing Education team about this child.')}</p>
     ${heading(l + 1, msg('What happens next'), undefined, 'subheading')}
     <slot name="next-steps"
-      >${c.nextSteps
-        ? unsafeHTML(c.nextSteps)
-        : html`<p>${msg('The Children Missing Education team will check the information and try to find out where the child is and whether they are getting a suitable education.')}</p>
+      >${c.nextSteps ??
+      html`<p>${msg('The Children Missing Education team will check the information and try to find out where the child is and whether they are getting a suitable education.')}</p>
             <p>${msg('They will contact you if they need to know more. You will not get a copy of your answers, so print this page or note the reference.')}</p>`}</slot
     >
     <p>${msg('If the child is at immediate risk of harm at any time, call the police on 999.')}</p>
