@@ -11,26 +11,25 @@ import { parseCellDate, parseIcs, parseSpreadsheet, type ParseResult } from './t
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = $<HTMLFormElement>('builder');
-const DAY_NAMES: Record<Weekday, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
-const SEED_HOURS: Partial<Record<Weekday, string>> = { mon: '09:00-12:30, 13:00-16:30', wed: '09:00-12:30, 13:00-16:30', fri: '09:00-12:30, 13:00-16:30' };
 
 const bundleUrl = new URL(document.querySelector<HTMLMetaElement>('meta[name="cme-bundle"]')?.content ?? './cme-widgets.js', document.baseURI).href;
 // The Drupal line comes from the manifest written beside the bundle, so it follows the components.
-const manifest: Promise<Manifest | null> = fetch(new URL('custom-elements.json', bundleUrl))
-  .then((r) => (r.ok ? (r.json() as Promise<Manifest>) : null))
-  .catch(() => null);
+let manifestLoad: Promise<Manifest | null> | undefined;
+function manifest(): Promise<Manifest | null> {
+  manifestLoad ??= fetch(new URL('custom-elements.json', bundleUrl))
+    .then((r) => (r.ok ? (r.json() as Promise<Manifest>) : null))
+    .catch(() => null)
+    .then((m) => {
+      if (!m) manifestLoad = undefined; // try again next time
+      return m;
+    });
+  return manifestLoad;
+}
+void manifest(); // early, so "Make the snippet" answers at once
 
 // ---- the form's dynamic parts -------------------------------------------------------------
 
-const hours = $('hours');
-for (const day of WEEKDAYS) {
-  const row = document.createElement('div');
-  row.className = 'hours-row field';
-  row.innerHTML = `<label for="hours-${day}">${DAY_NAMES[day]}</label><input type="text" id="hours-${day}" name="hours-${day}" autocomplete="off" spellcheck="false" aria-describedby="hours-hint" />`;
-  row.querySelector('input')!.value = SEED_HOURS[day] ?? '';
-  hours.append(row);
-}
-
+// The weekday rows and the first term row are in the page's HTML (nothing moves as this runs).
 const terms = $('terms');
 function addTerm(from = '', to = ''): void {
   const i = terms.children.length;
@@ -53,7 +52,6 @@ function setTerms(rows: { from: string; to: string }[]): void {
   for (const r of rows) addTerm(r.from, r.to);
   if (!rows.length) addTerm();
 }
-addTerm();
 $('add-term').addEventListener('click', () => {
   addTerm();
   terms.querySelector<HTMLInputElement>('tr:last-child input')!.focus();
@@ -257,6 +255,7 @@ function update(): void {
 }
 
 async function makeOutput(built: Built, input: BuilderInput): Promise<void> {
+  const focused = document.activeElement;
   const cms = checked('cms') as Cms;
   const out = $<HTMLTextAreaElement>('snippet');
   const extra = $<HTMLTextAreaElement>('extra');
@@ -281,7 +280,7 @@ async function makeOutput(built: Built, input: BuilderInput): Promise<void> {
     };
     instructions.innerHTML = `<p>${texts[cms]} The script <code>cme-widgets.js</code> must be on the page once (your web team adds it to the theme).</p>`;
     if (cms === 'drupal') {
-      const m = await manifest;
+      const m = await manifest();
       extra.value = m ? drupalAllowList(m) : 'The allow-list needs custom-elements.json beside cme-widgets.js (npm run build writes it).';
       $('extra-label').textContent = 'Drupal “Manually editable HTML tags” line';
       extraField.hidden = false;
@@ -290,7 +289,8 @@ async function makeOutput(built: Built, input: BuilderInput): Promise<void> {
   out.rows = Math.min(16, out.value.split('\n').length + 1);
   $('output').hidden = false;
   $('copied').textContent = '';
-  $('output-heading').focus();
+  // To the result, unless the editor has already moved on (the manifest may take a moment).
+  if (document.activeElement === focused || document.activeElement === document.body) $('output-heading').focus();
 }
 
 form.addEventListener('submit', (e) => {
