@@ -8,10 +8,9 @@
 
 /** Days since 1970-01-01 of a real `YYYY-MM-DD` date in 1900–2199; `NaN` for anything else. */
 export function dayNumber(value: unknown): number {
-  const m = typeof value === 'string' && /^(\d{4})-(\d\d)-\d\d$/.exec(value);
-  const ms = m ? Date.UTC(+m[1]!, +m[2]! - 1, +value.slice(8)) : NaN;
-  // Read back: 2026-02-30 rolls over to March, so it does not match.
-  return m && m[1]! >= '1900' && m[1]! < '2200' && new Date(ms).toISOString().startsWith(value) ? ms / 86_400_000 : NaN;
+  // The date-only ISO form parses as UTC midnight. Read back: 2026-02-30 would roll over to March.
+  const ms = typeof value === 'string' && /^(19|2[01])\d\d-\d\d-\d\d$/.test(value) ? Date.parse(value) : NaN;
+  return !isNaN(ms) && new Date(ms).toISOString().startsWith(value as string) ? ms / 86_400_000 : NaN;
 }
 
 /** True for a real calendar date written `YYYY-MM-DD` in 1900–2199 (`2026-02-30`, `0050-01-01` are not). */

@@ -10,7 +10,7 @@ import type { HelplineConfig } from '../../core/helpline/check-config.js';
 import { DEFAULT_PROFILE } from '../../core/profile.js';
 import type { HelplineSettings } from './helpline-config.js';
 import { describeHelpline, hourGroups, type HelplineView } from '../../core/helpline/describe.js';
-import { zonedParts } from '../../core/helpline/zoned-time.js';
+import { isoDate, wallClock } from '../../core/helpline/zoned-time.js';
 import type { BankHolidaySets } from '../../core/helpline/bank-holidays.js';
 import { openingHoursJsonLd } from '../../core/helpline/json-ld.js';
 import { setJsonScript } from '../../internal/trusted-script.js';
@@ -129,10 +129,10 @@ export class CmeHelpline extends CmeElement {
     const time = formatTime(at, tz);
     if (today) return msg(str`today at ${time}`);
     // Half a year or more ahead (a term years away) the date names its year.
-    const wall = zonedParts(at, tz);
-    const date = formatIsoDate(wall.date, +at - +this.clock.now() > HALF_YEAR_MS ? LONG_DATE : DAY_DATE);
+    const [day, minutes] = wallClock(at, tz);
+    const date = formatIsoDate(isoDate(day), +at - +this.clock.now() > HALF_YEAR_MS ? LONG_DATE : DAY_DATE);
     // Opening at 00:00 (after a 24-hour line's closed day): no "12am", no "midnight" that reads as the day's end.
-    return wall.minutes ? msg(str`${date} at ${time}`) : msg(str`at the start of ${date}`);
+    return minutes ? msg(str`${date} at ${time}`) : msg(str`at the start of ${date}`);
   }
 
   private statusText(view: HelplineView): string {
@@ -209,8 +209,7 @@ export class CmeHelpline extends CmeElement {
    */
   private writeJsonLd(): void {
     if (!this.ready) return;
-    const mail = this.mail;
-    const data = openingHoursJsonLd(this.config, this.clock.now(), { name: this.heading || 'School attendance helpline', telephone: this.tel, ...(mail ? { email: mail } : {}) }, this.holidays);
+    const data = openingHoursJsonLd(this.config, this.clock.now(), { name: this.heading || 'School attendance helpline', telephone: this.tel, email: this.mail }, this.holidays);
     const json = JSON.stringify(data);
     let script = this.querySelector<HTMLScriptElement>(':scope > script[type="application/ld+json"][data-cme-hours]');
     if (script?.textContent === json) return;

@@ -4,9 +4,10 @@
  * (past years left out: a live clock never needs them); `test/node/helpline/bank-holidays.test.ts`
  * checks it against that file. Later years come from a fresh feed (`parseBankHolidayFeed`).
  *
- * Compact on purpose (the helpline page has a 12 KB budget): `titles` is a table of holiday names
- * and each division is a string of years, `YYYY` then one 4-character entry per holiday: month in
- * hex (`1`–`c`), day (`01`–`31`), and the title as a letter (`a` = titles[0]).
+ * Compact on purpose (it ships on every page with the helpline): `titles` is a table of holiday
+ * names, and each division is a string of 3-character entries, one per holiday in date order:
+ * the days since the previous holiday in base 36 (`01`–`zz`; the first counts from
+ * {@link FIRST_DAY}), then the title as a letter (`a` = titles[0]).
  */
 export const titles = [
   'New Year’s Day',
@@ -23,11 +24,11 @@ export const titles = [
   'Battle of the Boyne (Orangemen’s Day)',
 ];
 
+/** 2024-12-31 as a day number (days since 1970-01-01). */
+export const FIRST_DAY = 20088;
+
 export const divisions = {
-  'england-and-wales':
-    '2025101a418b421c505d526e825fc25gc26h 2026101a403b406c504d525e831fc25gc28h 2027101a326b329c503d531e830fc27gc28h',
-  'scotland':
-    '2025101a102i418b505d526e804fc01jc25gc26h 2026101a102i403b504d525e803fb30jc25gc28h 2027101a104i326b503d531e802fb30jc27gc28h',
-  'northern-ireland':
-    '2025101a317k418b421c505d526e714l825fc25gc26h 2026101a317k403b406c504d525e713l831fc25gc28h 2027101a317k326b329c503d531e712l830fc27gc28h',
+  'england-and-wales': '01a2zb03c0ed0le2jf3eg01h06a2kb03c0sd0le2qf38g03h04a2cb03c0zd0se2jf3bg01h',
+  'scotland': '01a01i2yb0hd0le1yf3bj0og01h06a01i2jb0vd0le1yf3bj0pg03h04a03i29b12d0se1rf3cj0rg01h',
+  'northern-ireland': '01a23k0wb03c0ed0le1dl16f3eg01h06a23k0hb03c0sd0le1dl1df38g03h04a23k09b03c0zd0se16l1df3bg01h',
 };

@@ -3,7 +3,8 @@
  * copy of the feed covers replaced by it (the reader is `bank-holidays-feed.ts`, loaded only by
  * pages that fetch the feed).
  */
-import { divisions, titles } from './bank-holidays-data.js';
+import { FIRST_DAY, divisions, titles } from './bank-holidays-data.js';
+import { isoDate } from './zoned-time.js';
 
 /** A GOV.UK bank holiday division. */
 export type BankHolidayDivision = keyof typeof divisions;
@@ -24,13 +25,11 @@ const decoded: BankHolidaySets = {};
 
 /** The bundled snapshot for `division` (2025–2027), in date order. */
 export function snapshotBankHolidays(division: BankHolidayDivision): readonly Holiday[] {
-  return (decoded[division] ??= divisions[division].split(' ').flatMap((year) =>
-    // After the year: 4 characters per holiday (hex month, 2-digit day, title letter).
-    Array.from(year.slice(4).match(/..../g)!, (e) => ({
-      date: `${year.slice(0, 4)}-${('0' + parseInt(e[0]!, 16)).slice(-2)}-${e.slice(1, 3)}`,
-      label: titles[e.charCodeAt(3) - 97]!,
-    })),
-  ));
+  let day = FIRST_DAY;
+  return (decoded[division] ??= Array.from(divisions[division].match(/.../g)!, (e) => ({
+    date: isoDate((day += parseInt(e.slice(0, 2), 36))),
+    label: titles[e.charCodeAt(2) - 97]!,
+  })));
 }
 
 /**

@@ -48,9 +48,7 @@ export function helplineCalendar(config: HelplineConfig, holidays?: BankHolidayS
   for (const { date, label } of bh === false ? [] : Array.isArray(bh) ? bh.map((date) => ({ date, label: 'Bank holiday' })) : bankHolidays(bh, holidays)) {
     closedDays.set(parseIsoDate(date), { closed: 'bank-holiday', label });
   }
-  for (const { date, label } of config.closures ?? []) {
-    closedDays.set(parseIsoDate(date), label === undefined ? { closed: 'closure' } : { closed: 'closure', label });
-  }
+  for (const { date, ...label } of config.closures ?? []) closedDays.set(parseIsoDate(date), { closed: 'closure', ...label });
   const terms = config.termTime?.map((t) => [parseIsoDate(t.from), parseIsoDate(t.to)] as const);
   const weekly = WEEKDAYS.map((d) => mergeRanges(config.weekly[d] ?? []));
   // The data's own horizon: after it every day follows the weekly pattern (or, with terms, is a
@@ -123,7 +121,7 @@ export function helplineStatus(config: HelplineConfig, at: Date, holidays?: Bank
 
 /** {@link helplineStatus} on a prepared calendar. */
 export function statusOn(calendar: HelplineCalendar, at: Date): HelplineStatus {
-  const t = +at; // an invalid Date throws a RangeError in zonedParts (Intl)
+  const t = +at; // an invalid Date throws a RangeError in wallClock (Intl)
   const tz = calendar.timeZone;
   const [today] = wallClock(t, tz);
   const instant = (w: number) => (w === Infinity ? w : wallToInstant(w * 60_000, tz));
