@@ -1,6 +1,6 @@
 // `npm pack` → installed into an empty project → its exports, types and manifest work.
-// Needs dist/ (npm test builds before the node tests). Installs offline from npm's cache,
-// which `npm ci` has just filled with the package's four dependencies.
+// Needs dist/ (npm test builds before the node tests). Installs from npm's cache where it can
+// (`npm ci` has just filled it with the four dependencies' tarballs) and asks the registry for the rest.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -27,7 +27,7 @@ test('the packed package installs into an empty project and its exports, types a
     assert.ok(!files.some((f) => f.startsWith('src/server') || f.endsWith('.map') || f.startsWith('test/')), 'no server, tests or source maps in the package');
 
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'empty-council-site', private: true, type: 'module' }));
-    execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', join(dir, packed[0].filename)], { cwd: dir, stdio: 'pipe' });
+    execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', join(dir, packed[0].filename)], { cwd: dir, stdio: 'pipe' });
 
     const resolveFrom = (specifier: string) =>
       fileURLToPath(execFileSync(process.execPath, ['--input-type=module', '-e', `console.log(import.meta.resolve(${JSON.stringify(specifier)}))`], { cwd: dir, encoding: 'utf8' }).trim());
