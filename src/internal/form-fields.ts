@@ -32,16 +32,25 @@ export interface FieldsetOptions {
 export const errorMessage = (id: string, text?: string): TemplateResult | typeof nothing =>
   text ? html`<p id="${id}-error" class="error-message"><span class="visually-hidden">${msg('Error:')}</span> ${text}</p>` : nothing;
 
+type Described = { id: string; hint?: string | undefined; error?: string | undefined };
+
+/** The `aria-describedby` of a field: its hint and error message, when shown. */
+export const describedBy = (o: Described): string | typeof nothing =>
+  [o.hint ? `${o.id}-hint` : '', o.error ? `${o.id}-error` : ''].join(' ').trim() || nothing;
+
+/** The hint and error message under a label or legend (`describedBy` links them). */
+export const hintAndError = (o: Described): TemplateResult =>
+  html`${o.hint ? html`<div id="${o.id}-hint" class="hint">${o.hint}</div>` : nothing} ${errorMessage(o.id, o.error)}`;
+
 /**
  * A form group with a fieldset whose `<legend>` holds `o.legend`, then the hint and error
  * message (both linked with `aria-describedby`), then `content`.
  */
 export function fieldset(o: FieldsetOptions, content: unknown): TemplateResult {
-  const ids = [o.hint ? `${o.id}-hint` : '', o.error ? `${o.id}-error` : ''].join(' ').trim();
   return html`<div class="group ${o.error ? 'group-error' : ''}">
-    <fieldset aria-describedby=${ids || nothing}>
+    <fieldset aria-describedby=${describedBy(o)}>
       <legend>${o.legend}</legend>
-      ${o.hint ? html`<div id="${o.id}-hint" class="hint">${o.hint}</div>` : nothing} ${errorMessage(o.id, o.error)} ${content}
+      ${hintAndError(o)} ${content}
     </fieldset>
   </div>`;
 }
@@ -97,9 +106,10 @@ export const button = (label: string, o: { secondary?: boolean; type?: 'submit' 
   html`<button class="button ${o.secondary ? 'secondary' : ''}" type=${o.type ?? 'submit'} @click=${o.onClick}>${label}</button>`;
 
 /** A link that runs `action` instead of navigating (inside shadow DOM a `#` link cannot). */
-export const actionLink = (content: unknown, action: () => void, cls = ''): TemplateResult =>
+export const actionLink = (content: unknown, action: () => void, cls = '', id = ''): TemplateResult =>
   html`<a
     class=${cls || nothing}
+    id=${id || nothing}
     href="#"
     @click=${(e: Event) => {
       e.preventDefault();
@@ -111,11 +121,16 @@ export const actionLink = (content: unknown, action: () => void, cls = ''): Temp
 /** The GOV.UK "Back" link. */
 export const backLink = (action: () => void): TemplateResult => actionLink(msg('Back'), action, 'back-link');
 
-/** A row of the summary list; `change` adds a "Change" link whose hidden text names the row. */
+/** A "Change" link whose visually hidden text names what it changes; `id` lets focus come back to it. */
+export const changeLink = (name: string, action: () => void, id?: string): TemplateResult =>
+  actionLink(html`${msg('Change')}<span class="visually-hidden"> ${name}</span>`, action, '', id);
+
+/** A row of the summary list; `change` adds a "Change" link whose hidden text names the row (its id `link`). */
 export interface SummaryRow {
   key: string;
   value: unknown;
-  change?: () => void;
+  change?: (() => void) | undefined;
+  link?: string | undefined;
 }
 
 /** The GOV.UK summary list ("Check your answers"). */
@@ -125,9 +140,7 @@ export const summaryList = (rows: SummaryRow[]): TemplateResult =>
       (r) => html`<div>
         <dt>${r.key}</dt>
         <dd>${r.value}</dd>
-        ${r.change
-          ? html`<dd class="act">${actionLink(html`${msg('Change')}<span class="visually-hidden"> ${r.key}</span>`, r.change)}</dd>`
-          : nothing}
+        ${r.change ? html`<dd class="act">${changeLink(r.key, r.change, r.link)}</dd>` : nothing}
       </div>`,
     )}
   </dl>`;

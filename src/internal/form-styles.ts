@@ -4,7 +4,7 @@ import { css } from 'lit';
  * GOV.UK-like form styles shared by `<cme-wizard>` and `<cme-referral-form>` (use after
  * `baseStyles`, which brings link/button focus and `.visually-hidden`): form groups and error
  * groups, hints, error messages and the error summary, radios/checkboxes (`.choice`), text and
- * date inputs, buttons, the back link and the summary list. Kept terse for the bundle budgets.
+ * date inputs, buttons, the back link, the summary list and contact lists. Kept terse for the bundle budgets.
  * Works at 320px; in forced-colours mode the transparent borders and outlines become visible
  * (the GOV.UK technique), so buttons and focus stay visible; nothing animates.
  */
@@ -78,7 +78,9 @@ export const formStyles = css`
   .input-error {
     border-color: var(--cme-error-colour, #d4351c);
   }
-  input:focus {
+  input:focus,
+  textarea:focus,
+  select:focus {
     outline: 3px solid var(--cme-focus-colour, #fd0);
     box-shadow: inset 0 0 0 2px;
   }
@@ -135,17 +137,22 @@ export const formStyles = css`
     border-width: 2px 0 0 2px;
     rotate: -45deg;
   }
-  .error-summary {
+  /* The error summary, and the form's "not sent yet" notice that looks like it. */
+  .error-summary,
+  .notice {
     padding: 1em;
     margin-block-end: 1.5em;
     border: 5px solid var(--cme-error-colour, #d4351c);
   }
-  .error-summary:focus {
+  .error-summary:focus,
+  .notice:focus {
     outline: 3px solid var(--cme-focus-colour, #fd0);
+    color: inherit;
     background: none;
     box-shadow: none;
   }
-  .error-summary ul {
+  .error-summary ul,
+  .contacts {
     list-style: none;
     padding: 0;
   }

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { heading } from '../../internal/heading.js';
-import { button } from '../../internal/form-fields.js';
+import { button, changeLink, summaryList, type SummaryRow } from '../../internal/form-fields.js';
 import { formatIsoDate } from '../../internal/format.js';
 import { isIsoDate } from '../../core/school-age.js';
 import { isObject } from '../../core/is-object.js';
@@ -12,7 +12,8 @@ import { cardTitle, labelOf, listText, optionLabels, pageTitle } from './text.js
 /*
  * "Check your answers" as GOV.UK summary cards: a card per section with its own heading, a
  * "Change" link per answer, and a card per list item (a parent, a sibling, an enquiry) with one
- * "Change" for the item, so the page has one stop per answer or item rather than per field.
+ * "Change" for the item (one action: a link, not a list, as GOV.UK renders it), so the page has
+ * one stop per answer or item rather than per field.
  * Every "Change" link has an id (`change-<path>`): after the change the form comes back here
  * and focuses the link of the row that was changed.
  */
@@ -29,17 +30,10 @@ export interface CheckContext {
   restart(): void;
 }
 
-interface Row {
-  key: string;
-  value: string;
-  /** The id of its "Change" link (none in an item's card: the card has one). */
-  link?: string;
-  page: PageId;
-}
-
 interface Card {
   title: string;
-  rows: Row[];
+  /** Rows with a "Change" link (`link` its id), or none in an item's card: the card has one. */
+  rows: SummaryRow[];
   /** A list item's card: one "Change" for the whole item. */
   item?: { link: string; page: PageId };
 }
@@ -76,17 +70,19 @@ export function cards(c: CheckContext): Card[] {
     if (id === 'check' || id === 'declaration') continue;
     const p = journeyPage(id);
     if (p.newCard || !section) out.push((section = { title: cardTitle(id), rows: [] }));
-    for (const f of askedFields(p, c.answers, c.hidden)) {
-      section.rows.push({ key: labelOf(f.path), value: display(f, c.answers, f.path), link: `change-${f.path}`, page: id });
-    }
+    const row = (key: string, value: string, path: string): SummaryRow => {
+      const link = `change-${path}`;
+      return { key, value, link, change: () => c.change(id, link) };
+    };
+    for (const f of askedFields(p, c.answers, c.hidden)) section.rows.push(row(labelOf(f.path), display(f, c.answers, f.path), f.path));
     const ls = askedList(p, c.hidden);
     if (!ls) continue;
     const words = listText[ls.path];
     const items = (getAt(c.answers, ls.path) as Answers[] | undefined) ?? [];
-    if (!items.length) section.rows.push({ key: words.title(), value: msg('None'), link: `change-${ls.path}`, page: id });
+    if (!items.length) section.rows.push(row(words.title(), msg('None'), ls.path));
     items.forEach((_, i) => {
       const base = `${ls.path}.${i}`;
-      const rows = ls.fields.map((f) => ({ key: labelOf(f.path), value: display(f, c.answers, `${base}.${f.path}`), page: id }));
+      const rows = ls.fields.map((f) => ({ key: labelOf(f.path), value: display(f, c.answers, `${base}.${f.path}`) }));
       out.push({ title: words.item(i + 1), rows, item: { link: `change-${base}`, page: id } });
     });
   }
@@ -94,32 +90,14 @@ export function cards(c: CheckContext): Card[] {
   return out.filter((x) => x.rows.length || x.item);
 }
 
-const changeLink = (c: CheckContext, id: string, page: PageId, name: string): TemplateResult =>
-  html`<a
-    id=${id}
-    href="#"
-    @click=${(e: Event) => {
-      e.preventDefault();
-      c.change(page, id);
-    }}
-    >${msg('Change')}<span class="visually-hidden"> ${name}</span></a
-  >`;
-
 function card(c: CheckContext, k: Card): TemplateResult {
+  const i = k.item;
   return html`<div class="card">
     <div class="card-title">
       ${heading(c.level + 1, k.title, undefined, 'subheading')}
-      ${k.item ? html`<ul class="card-actions"><li>${changeLink(c, k.item.link, k.item.page, k.title)}</li></ul>` : nothing}
+      ${i ? html`<span class="act">${changeLink(k.title, () => c.change(i.page, i.link), i.link)}</span>` : nothing}
     </div>
-    <dl class="summary" part="summary">
-      ${k.rows.map(
-        (r) => html`<div>
-          <dt>${r.key}</dt>
-          <dd>${r.value}</dd>
-          ${r.link ? html`<dd class="act">${changeLink(c, r.link, r.page, r.key)}</dd>` : nothing}
-        </div>`,
-      )}
-    </dl>
+    ${summaryList(k.rows)}
   </div>`;
 }
 

@@ -34,11 +34,6 @@ export const referralFormStyles = css`
     min-block-size: 6em;
     resize: vertical;
   }
-  textarea:focus,
-  select:focus {
-    outline: 3px solid var(--cme-focus-colour, #fd0);
-    box-shadow: inset 0 0 0 2px;
-  }
   legend {
     font-weight: 700;
     margin-block-end: 0.5em;
@@ -52,27 +47,11 @@ export const referralFormStyles = css`
     padding-block-end: 0.5em;
     border-block-end: 1px solid #b1b4b6;
   }
-  .contacts {
-    list-style: none;
-    padding: 0;
-  }
   .inset,
   .privacy {
     padding-inline-start: 1em;
     margin-block-end: 1.5em;
     border-inline-start: 5px solid #b1b4b6;
-  }
-  .notice {
-    padding: 1em;
-    margin-block-end: 1.5em;
-    border: 5px solid var(--cme-error-colour, #d4351c);
-  }
-  .notice:focus,
-  .notice:focus-visible {
-    outline: 3px solid var(--cme-focus-colour, #fd0);
-    color: inherit;
-    background: none;
-    box-shadow: none;
   }
   .status {
     font-weight: 700;
@@ -88,11 +67,7 @@ export const referralFormStyles = css`
     background: var(--cme-button-colour, #00703c);
     border: 5px solid transparent;
   }
-  .panel h2,
-  .panel h3,
-  .panel h4,
-  .panel h5,
-  .panel h6 {
+  .panel #h {
     font-size: 2em;
   }
   .panel [tabindex]:focus-visible {
@@ -127,10 +102,6 @@ export const referralFormStyles = css`
   .card-title > * {
     margin: 0;
   }
-  .card-actions {
-    list-style: none;
-    padding: 0;
-  }
   .card .summary {
     margin: 0;
     padding-inline: 1em;
@@ -158,9 +129,6 @@ export const referralFormStyles = css`
     }
   }
   @media print {
-    .card-actions {
-      display: none;
-    }
     .panel {
       color: #000;
       background: none;

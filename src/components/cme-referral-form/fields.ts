@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { choice, errorMessage, fieldset, radios, type Choice } from '../../internal/form-fields.js';
+import { choice, describedBy, errorMessage, fieldset, hintAndError, radios, type Choice } from '../../internal/form-fields.js';
 import { DATE_PARTS, dateInput, type DateParts } from '../../internal/date-input.js';
 import { heading } from '../../internal/heading.js';
 import { getAt, setAt, type Answers } from '../../core/referral/answers.js';
@@ -34,9 +34,6 @@ export interface TextOptions {
   width?: string | undefined;
 }
 
-const describedBy = (o: { id: string; hint?: string | undefined; error?: string | undefined }) =>
-  [o.hint ? `${o.id}-hint` : '', o.error ? `${o.id}-error` : ''].join(' ').trim() || nothing;
-
 /** A GOV.UK text input, textarea or select with its label, hint and error message. */
 export function textField(o: TextOptions): TemplateResult {
   const cls = `field ${o.width ?? ''} ${o.error ? 'input-error' : ''}`;
@@ -62,7 +59,7 @@ export function textField(o: TextOptions): TemplateResult {
           />`;
   return html`<div class="group ${o.error ? 'group-error' : ''}">
     <label class="label" for=${o.id}>${o.label}</label>
-    ${o.hint ? html`<div id="${o.id}-hint" class="hint">${o.hint}</div>` : nothing} ${errorMessage(o.id, o.error)} ${control}
+    ${hintAndError(o)} ${control}
   </div>`;
 }
 

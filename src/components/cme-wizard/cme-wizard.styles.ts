@@ -17,10 +17,6 @@ export const wizardStyles = css`
     padding-inline-start: 1em;
     border-inline-start: 6px solid var(--cme-error-colour, #d4351c);
   }
-  .contacts {
-    list-style: none;
-    padding: 0;
-  }
   .contacts li {
     margin-block-end: 1em;
   }
