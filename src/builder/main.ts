@@ -155,7 +155,9 @@ function showErrors(errors: FieldError[]): void {
     const li = document.createElement('li');
     const a = document.createElement('a');
     a.href = `#${input.id}`;
-    a.textContent = e.message;
+    // The summary names the field ("Monday: …", "Term 1 first day: …"); the inline message sits by it.
+    const name = (input as HTMLInputElement).labels?.[0]?.innerText.trim() || input.closest('fieldset')?.querySelector('legend')?.innerText.trim();
+    a.textContent = name ? `${name}: ${e.message}` : e.message;
     a.addEventListener('click', (ev) => {
       ev.preventDefault();
       (input.closest('.field, fieldset') ?? input).scrollIntoView();

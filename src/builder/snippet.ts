@@ -94,7 +94,8 @@ function hoursConfig(input: BuilderInput, errors: FieldError[]): Record<string, 
   const config: Record<string, unknown> = { weekly };
   const terms: DateRange[] = input.terms
     .filter((t) => t.from.trim() || t.to.trim())
-    .map((t) => ({ from: parseCellDate(t.from) ?? t.from.trim(), to: parseCellDate(t.to || t.from) ?? t.to.trim() }));
+    // An empty last day makes a one-day term (and no second message about the same typing).
+    .map((t) => ({ from: parseCellDate(t.from) ?? t.from.trim(), to: parseCellDate(t.to || t.from) ?? (t.to.trim() || t.from.trim()) }));
   if (terms.length) config.termTime = terms;
   const closures = lines(input.closures).flatMap(({ line, n }) => {
     const [first = '', ...rest] = line.split(/\s+/);
@@ -148,7 +149,20 @@ export function build(input: BuilderInput): BuildResult {
   if (input.kind === 'helpline' || input.kind === 'profile') {
     const hours = hoursConfig(input, errors);
     const checked = checkHelplineConfig(hours);
-    if (!checked.ok) for (const e of checked.errors) errors.push({ field: fieldForPath(e.path), message: e.message });
+    if (!checked.ok) {
+      // termTime skips the table's empty rows: map its indexes back to the rows.
+      const rows = input.terms.flatMap((t, i) => (t.from.trim() || t.to.trim() ? [i] : []));
+      for (const e of checked.errors) {
+        let field = fieldForPath(e.path);
+        const term = /^term-(\d+)-(from|to)$/.exec(field);
+        if (term) {
+          const row = rows[+term[1]!] ?? 0;
+          if (term[2] === 'to' && !input.terms[row]?.to.trim()) continue; // an empty last day: reported on the first day
+          field = `term-${row}-${term[2]}`;
+        }
+        errors.push({ field, message: e.message });
+      }
+    }
     needEmail('email', input.email);
     if (input.kind === 'helpline') {
       if (!input.phone.trim()) errors.push({ field: 'phone', message: 'Enter the helpline’s telephone number' });

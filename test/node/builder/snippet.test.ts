@@ -45,6 +45,10 @@ test('errors from the helpline’s own check land on the builder’s fields', ()
   assert.deepEqual(fields, ['closures', 'hours-mon', 'phone', 'term-0-from']);
   assert.match(r.errors.find((e) => e.field === 'hours-mon')!.message, /24-hour/);
   assert.equal(fieldForPath('helpline.weekly.fri.1'), 'hours-fri');
+  // An empty row in the table: the error lands on the row the editor typed in, once.
+  const rows = build({ ...blank, terms: [{ from: '02/09/2026', to: '23/10/2026' }, { from: '', to: '' }, { from: '30/02/2027', to: '' }] });
+  assert.ok(!rows.ok);
+  assert.deepEqual(rows.errors.map((e) => e.field), ['term-2-from']);
   assert.equal(fieldForPath('termTime.3.to'), 'term-3-to');
 });
 
