@@ -52,8 +52,9 @@ export class CmeHelpline extends CmeElement {
     termTimeOnly: { attribute: 'term-time-only', converter: (v: string | null) => v !== 'false' },
     configSrc: { attribute: 'config-src' },
     bankHolidaysSrc: { attribute: 'bank-holidays-src' },
-    holidays: { state: true, attribute: false },
-    announcement: { state: true, attribute: false },
+    // Internal state: Lit gives state properties no attribute.
+    holidays: { state: true },
+    announcement: { state: true },
   };
 
   /** Telephone number as shown; the `tel:` link is derived from it (default: the council profile's `helpline.phone`). */
@@ -180,10 +181,9 @@ export class CmeHelpline extends CmeElement {
     // Until the editor's settings are in, keep showing their fallback: never "Open now" by default.
     if (!this.ready) return html`<slot></slot>`;
     const view = this.view!;
-    const termTime = this.termTimeOnly || this.config.termTime !== undefined;
     const notes = [
-      termTime ? msg('The helpline is open during term time only.') : '',
-      this.config.bankHolidays === false ? '' : msg('It is closed on bank holidays.'),
+      (this.termTimeOnly || this.config.termTime) && msg('The helpline is open during term time only.'),
+      this.config.bankHolidays !== false && msg('It is closed on bank holidays.'),
     ].filter(Boolean);
     return html`<div part="box" class="box ${view.state === 'open' ? 'open' : 'closed'}">
       ${heading(this.level(), this.heading || msg('School attendance helpline'))}
