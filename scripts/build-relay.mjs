@@ -86,7 +86,7 @@ Node.js ${NODE_LINES.join(' or ')} (LTS lines tested: ${NODE_LINES.map((l) => `$
 (\`build-essential\`/\`python3\` on Debian and Ubuntu) because better-sqlite3 is compiled on install.
 
 \`\`\`sh
-npm install --omit=dev      # about a minute: builds better-sqlite3 for this Node
+npm install --omit=dev      # compiles better-sqlite3 for this Node: a minute or more
 npm start                   # same environment variables as "npm run relay" in the repository
 npm run requeue-failed      # puts failed referrals back in the queue (safe while it runs)
 \`\`\`
