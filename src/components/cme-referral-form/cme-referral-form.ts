@@ -26,7 +26,7 @@ import { errorTarget, readInput } from './fields.js';
 import { renderPage } from './page-form.js';
 import { checkPage } from './page-check.js';
 import { changeLinkId, renderCheckAnswers } from './check-answers.js';
-import { ReferralController } from './referral-controller.js';
+import { loadLater, ReferralController } from './referral-controller.js';
 import { restoredNotice, sent } from './views.js';
 import type { FormSettings } from './form-config.js';
 import { ConfigController } from '../../internal/config/controller.js';
@@ -34,10 +34,6 @@ import { DEFAULT_PROFILE } from '../../core/profile.js';
 import { referralFormStyles } from './cme-referral-form.styles.js';
 
 export type { ReferralFailedDetail, ReferralSentDetail, ReferralStepDetail } from './events.js';
-
-/** The schema (zod/mini, ~11 KB gz) loads on first use, not with the page. */
-let schemaModule: Promise<typeof import('../../core/referral/schema.js')> | undefined;
-const loadSchema = () => (schemaModule ??= import('../../core/referral/schema.js'));
 
 /** History state key; its value is a page id only. */
 const KEY = 'cmeReferral';
@@ -294,7 +290,7 @@ export class CmeReferralForm extends CmeElement {
   private readonly input = (e: Event): void => {
     const t = e.target as HTMLInputElement;
     if (!t.name) return;
-    void loadSchema();
+    void loadLater();
     readInput(this.draft, t);
     // Choices can show or hide other questions.
     this.changed(t.type === 'radio' || t.type === 'checkbox');
@@ -347,7 +343,7 @@ export class CmeReferralForm extends CmeElement {
   /** The errors of the page shown (and the date parts at fault, for the outlines). */
   private async check(p: JourneyPage): Promise<ReferralError[]> {
     const names = [...(this.renderRoot.querySelector('form')?.elements ?? [])].map((e) => (e as HTMLInputElement).name);
-    const r = checkPage(await loadSchema(), this.draft, this.offSections(), p, names);
+    const r = checkPage(await loadLater(), this.draft, this.offSections(), p, names);
     this.faults = r.faults;
     return r.errors;
   }
@@ -382,7 +378,7 @@ export class CmeReferralForm extends CmeElement {
   private async send(): Promise<void> {
     const payload = pruneAnswers(this.draft, this.offSections());
     if (!this.skipClientValidation) {
-      const r = (await loadSchema()).parseReferral(payload);
+      const r = (await loadLater()).parseReferral(payload);
       if (!r.ok) return this.showErrors(r.errors);
     }
     const r = await this.referral.send(payload, this.page);

@@ -5,7 +5,7 @@ import { pruneAnswers, type HideableSection, type JourneyPage } from '../../core
 import type { ReferralError } from '../../core/referral/schema.js';
 import { labelOf } from './text.js';
 
-type Schema = typeof import('../../core/referral/schema.js');
+type Schema = Pick<typeof import('../../core/referral/schema.js'), 'parseSections'>;
 
 /**
  * The errors of one page on "Continue": the browser's own date check first (GOV.UK's "must

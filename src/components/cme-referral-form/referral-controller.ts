@@ -2,7 +2,14 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isObject } from '../../core/is-object.js';
 import type { Answers } from '../../core/referral/answers.js';
 import { isPageId, type PageId } from '../../core/referral/journey.js';
-import { newKey, sendReferral, type ProblemItem, type SendOptions } from './send.js';
+import type { ProblemItem, SendOptions } from './send.js';
+
+/**
+ * The schema (zod/mini, ~11 KB gz) and sending load on first use, in one chunk (later.ts), not
+ * with the page: the form asks for it on the first answer.
+ */
+let later: Promise<typeof import('./later.js')> | undefined;
+export const loadLater = () => (later ??= import('./later.js'));
 
 /** Why a referral was not sent this time (the answers are kept). */
 export type Failure = { kind: 'offline' | 'network' } | { kind: 'busy'; retryAfter: number } | { kind: 'refused'; status: number };
@@ -101,12 +108,13 @@ export class ReferralController implements ReactiveController {
 
   /** Sends the payload (already pruned and checked), retrying as `options` say. */
   async send(payload: Answers, page: PageId): Promise<Sent> {
-    this.key ??= newKey();
     this.failure = undefined;
     this.sending = true;
-    this.persist(page);
     this.host.requestUpdate();
     try {
+      const { newKey, sendReferral } = await loadLater();
+      this.key ??= newKey();
+      this.persist(page);
       const wait = this.notBefore - Date.now();
       if (wait > 0) await sleep(wait);
       let r = await sendReferral(this.host.endpoint, payload, this.key, this.options());
