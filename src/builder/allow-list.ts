@@ -6,7 +6,13 @@
 
 /** The parts of a Custom Elements Manifest that we read. */
 export interface Manifest {
-  modules: { declarations?: { tagName?: string; attributes?: { name: string }[] }[] }[];
+  modules: {
+    declarations?: {
+      tagName?: string;
+      attributes?: { name: string; fieldName?: string }[];
+      members?: { name: string; privacy?: string }[];
+    }[];
+  }[];
 }
 
 /** Attributes a placeholder `<div>` always needs: which component, and its JSON settings. */
@@ -18,7 +24,9 @@ export function componentAttributes(manifest: Manifest): Map<string, string[]> {
   for (const mod of manifest.modules) {
     for (const d of mod.declarations ?? []) {
       if (!d.tagName) continue;
-      const names = (d.attributes ?? []).map((a) => a.name);
+      // A private reactive field is internal state, even where the analyzer lists it as an attribute.
+      const internal = new Set((d.members ?? []).filter((m) => m.privacy === 'private' || m.privacy === 'protected').map((m) => m.name));
+      const names = (d.attributes ?? []).filter((a) => !(a.fieldName && internal.has(a.fieldName))).map((a) => a.name);
       tags.set(d.tagName, [...new Set([...(tags.get(d.tagName) ?? []), ...names])]);
     }
   }
