@@ -52,9 +52,9 @@ export class CmeHelpline extends CmeElement {
     termTimeOnly: { attribute: 'term-time-only', converter: (v: string | null) => v !== 'false' },
     configSrc: { attribute: 'config-src' },
     bankHolidaysSrc: { attribute: 'bank-holidays-src' },
-    // Internal state: Lit gives state properties no attribute.
-    holidays: { state: true },
-    announcement: { state: true },
+    // Internal state. Lit gives state properties no attribute; `attribute: false` says so to the manifest analyzer too.
+    holidays: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
   };
 
   /** Telephone number as shown; the `tel:` link is derived from it (default: the council profile's `helpline.phone`). */
