@@ -1,9 +1,8 @@
-import { configureLocalization } from '@lit/localize';
+import { LOCALE_STATUS_EVENT, type LocaleStatusEventDetail } from '@lit/localize';
+import type { LocaleModule, TemplateMap } from '@lit/localize/internal/types.js';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
 
 export type Locale = typeof sourceLocale | (typeof targetLocales)[number];
-type Localization = ReturnType<typeof configureLocalization>;
-type LocaleModule = Awaited<ReturnType<Parameters<typeof configureLocalization>[0]['loadLocale']>>;
 
 /**
  * One `import()` per locale, written out so bundlers and the test server can see them
@@ -17,12 +16,38 @@ const loaders: Record<string, () => Promise<LocaleModule>> = {
 /** Locales written right to left. */
 export const RTL_LOCALES: readonly string[] = ['ur'];
 
-const KEY = Symbol.for('cme-widgets.localization');
-const shared = globalThis as { [KEY]?: Localization };
+/*
+ * `@lit/localize` runtime mode, written out so that the translating `msg()` and its message-id
+ * hashing (`translate.ts`) load only with another language: English pages never fetch them.
+ * Same contract as `configureLocalization`: `lit-localize-status` events on `window`
+ * (`updateWhenLocaleChanges` re-renders on "ready"), the newest `setLocale` wins.
+ */
+let active: Locale = sourceLocale;
+let templates: TemplateMap | undefined;
+let request = 0;
+const status = (detail: LocaleStatusEventDetail): void => void dispatchEvent(new CustomEvent(LOCALE_STATUS_EVENT, { detail }));
 
-/** `configureLocalization` is page-global and throws if called twice (bundle loaded twice). */
-const localization = (): Localization =>
-  (shared[KEY] ??= configureLocalization({ sourceLocale, targetLocales, loadLocale: (l) => loaders[l]!() }));
+function setLocale(locale: Locale): Promise<void> {
+  const id = ++request;
+  status({ status: 'loading', loadingLocale: locale });
+  const load =
+    locale === sourceLocale
+      ? Promise.resolve(undefined)
+      : Promise.all([loaders[locale]!(), import('./translate.js')]).then(([m, t]) => (t.install(() => templates), m.templates));
+  return load.then(
+    (t) => {
+      if (id !== request) return;
+      active = locale;
+      templates = t;
+      status({ status: 'ready', readyLocale: locale });
+    },
+    (error: unknown) => {
+      if (id !== request) return;
+      status({ status: 'error', errorLocale: locale, errorMessage: String(error) });
+      throw error;
+    },
+  );
+}
 
 const shipped: readonly string[] = [sourceLocale, ...targetLocales];
 
@@ -44,7 +69,7 @@ export function nearestLang(node: Node | null): string {
 }
 
 /** The locale the components render in now (for `Intl` formatting). */
-export const activeLocale = (): Locale => localization().getLocale() as Locale;
+export const activeLocale = (): Locale => active;
 
 const hosts = new Set<Element>();
 let observer: MutationObserver | undefined;
@@ -67,11 +92,10 @@ function sync(): void {
   // Compare with what was asked for last, not with the active locale: while one language
   // loads, a component earlier in the page (whose code arrived later) must still win.
   // `setLocale` lets the newest request win over one still loading.
-  if (target !== (wanted ?? localization().getLocale())) {
+  if (target !== (wanted ?? active)) {
     wanted = target;
     loading = true;
-    pending = localization()
-      .setLocale(target)
+    pending = setLocale(target)
       .catch((error: unknown) => console.error(`cme-widgets: no "${target}" translation`, error))
       .finally(() => {
         if (wanted !== target) return; // a newer request settles it
