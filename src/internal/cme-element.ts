@@ -1,6 +1,5 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 
-import { updateWhenLocaleChanges } from '@lit/localize';
 import { activeLocale, localeLoading, RTL_LOCALES, trackLocale } from './locale.js';
 import type { TextOverrides } from './text-overrides.js';
 import { settle, settling } from './config/controller.js';
@@ -31,7 +30,8 @@ export class CmeElement extends LitElement {
 
   constructor() {
     super();
-    updateWhenLocaleChanges(this);
+    // No `updateWhenLocaleChanges`: locale.ts re-renders every connected component once a
+    // language has loaded.
     // Every render goes through the editor's copy overrides, when there are any.
     const render = this.render;
     let cached: [string | undefined, TextOverrides | undefined] = [undefined, undefined];

@@ -1,4 +1,3 @@
-import { LOCALE_STATUS_EVENT, type LocaleStatusEventDetail } from '@lit/localize';
 import type { LocaleModule, TemplateMap } from '@lit/localize/internal/types.js';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
 
@@ -19,17 +18,15 @@ export const RTL_LOCALES: readonly string[] = ['ur'];
 /*
  * `@lit/localize` runtime mode, written out so that the translating `msg()` and its message-id
  * hashing (`translate.ts`) load only with another language: English pages never fetch them.
- * Same contract as `configureLocalization`: `lit-localize-status` events on `window`
- * (`updateWhenLocaleChanges` re-renders on "ready"), the newest `setLocale` wins.
+ * As with `configureLocalization`, the newest `setLocale` wins; `sync` below re-renders every
+ * component once it has (so no `updateWhenLocaleChanges` and no status events are needed).
  */
 let active: Locale = sourceLocale;
 let templates: TemplateMap | undefined;
 let request = 0;
-const status = (detail: LocaleStatusEventDetail): void => void dispatchEvent(new CustomEvent(LOCALE_STATUS_EVENT, { detail }));
 
 function setLocale(locale: Locale): Promise<void> {
   const id = ++request;
-  status({ status: 'loading', loadingLocale: locale });
   const load =
     locale === sourceLocale
       ? Promise.resolve(undefined)
@@ -39,12 +36,9 @@ function setLocale(locale: Locale): Promise<void> {
       if (id !== request) return;
       active = locale;
       templates = t;
-      status({ status: 'ready', readyLocale: locale });
     },
     (error: unknown) => {
-      if (id !== request) return;
-      status({ status: 'error', errorLocale: locale, errorMessage: String(error) });
-      throw error;
+      if (id === request) throw error;
     },
   );
 }
