@@ -40,6 +40,8 @@ export function renderConfigError(tag: string, errors: readonly ConfigError[]): 
 
 /** The box for `host` (its styles added to the host's shadow root), rendered in the current language. */
 export function errorBox(host: HTMLElement, errors: readonly ConfigError[]): () => TemplateResult {
+  // A warning, not an error: the visitor's page still works; the visible box is where editors look.
+  console.warn(`<${host.localName}> configuration problem:\n${errors.map((e) => `- ${[e.source, e.path].filter(Boolean).join(' ')}: ${e.message}`).join('\n')}`);
   const root = host.shadowRoot;
   const sheet = boxStyles.styleSheet;
   if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];

@@ -1,6 +1,5 @@
 import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { isObject } from '../../core/is-object.js';
 import type { CouncilProfile } from '../../core/profile.js';
 import type { Checked, ConfigError, ConfigModule } from './controller.js';
 
@@ -23,7 +22,8 @@ export function parseSource(text: string | null | undefined, source: string): Ch
   if (!text?.trim()) return fail(source, msg('It is empty. Put the settings back, or remove it to use the defaults.'));
   try {
     const value: unknown = JSON.parse(text);
-    return isObject(value) ? { ok: true, value } : fail(source, msg('Expected a JSON object, in { }.'));
+    // A plain object (isObject, inline: this chunk then needs no other).
+    return typeof value === 'object' && value && !Array.isArray(value) ? { ok: true, value: value as Settings } : fail(source, msg('Expected a JSON object, in { }.'));
   } catch (error) {
     return fail(source, msg(str`This is not valid JSON: ${(error as Error).message}`));
   }
@@ -100,7 +100,5 @@ export async function loadConfig<T>(
   }
   const result = errors.length ? ({ ok: false, errors } as const) : await m.check(own, profile);
   if (result.ok) return { ok: true, value: result.value };
-  // A warning, not an error: the visitor's page still works; the visible box is where editors look.
-  console.warn(`<${host.localName}> configuration problem:\n${result.errors.map((e) => `- ${[e.source, e.path].filter(Boolean).join(' ')}: ${e.message}`).join('\n')}`);
   return { ok: false, view: (await import('./error-box.js')).errorBox(host, result.errors) };
 }
