@@ -108,12 +108,21 @@ interface Started {
 }
 
 async function startFolder(cmd: string, args: string[], cwd: string, env: Record<string, string>): Promise<Started> {
-  const child = spawn(cmd, args, { cwd, env: { HOME: process.env.HOME ?? '/root', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: `npm start` runs the relay under sh, which does not pass SIGTERM on, so
+  // the test signals the whole group as a terminal's Ctrl-C or systemd's stop would.
+  const child = spawn(cmd, args, { cwd, detached: true, env: { HOME: process.env.HOME ?? '/root', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr.on('data', (c: Buffer) => (out += c.toString()));
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  cleanups.push(() => void child.kill('SIGKILL'));
+  const group = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // already gone
+    }
+  };
+  cleanups.push(() => group('SIGKILL'));
   const url = await Promise.race([
     waitFor(() => /listening on (http:\/\/[\d.:]+)/.exec(out)?.[1], 30_000, 'the deployed relay to listen'),
     exited.then((code) => {
@@ -124,8 +133,7 @@ async function startFolder(cmd: string, args: string[], cwd: string, env: Record
     url,
     output: () => out,
     stop: async () => {
-      // npm forwards SIGTERM to the relay and may exit before it: wait for the relay's own words.
-      child.kill('SIGTERM');
+      group('SIGTERM');
       await waitFor(() => /cme relay: stopped\./.test(out), 20_000, `a clean stop:\n${out}`);
       await exited;
     },
