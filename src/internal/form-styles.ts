@@ -64,7 +64,8 @@ export const formStyles = css`
   .date label {
     display: block;
   }
-  [type='text'] {
+  [type='text'],
+  .field {
     font: inherit;
     inline-size: 3.5em;
     max-inline-size: 100%;

@@ -11,18 +11,12 @@ export const referralFormStyles = css`
     display: block;
     margin-block-end: 0.3em;
   }
+  /* Text fields, textareas and selects: the shared text input's border and padding, full width. */
   .field {
     display: block;
     inline-size: 100%;
-    font: inherit;
-    padding: 0.3em;
-    border: 2px solid;
-    border-radius: 0;
     background: #fff;
     color: inherit;
-  }
-  .field.input-error {
-    border-color: var(--cme-error-colour, #d4351c);
   }
   .w10 {
     max-inline-size: 8em;
