@@ -8,6 +8,7 @@ import { ConfigController } from '../../internal/config/controller.js';
 import { formatIsoDate, formatList, formatTime, telHref, weekdayName } from '../../internal/format.js';
 import type { HelplineConfig } from '../../core/helpline/check-config.js';
 import { DEFAULT_PROFILE } from '../../core/profile.js';
+import * as helplineConfig from './helpline-config.js';
 import type { HelplineSettings } from './helpline-config.js';
 import { describeHelpline, hourGroups, type HelplineView } from '../../core/helpline/describe.js';
 import { isoDate, wallClock } from '../../core/helpline/zoned-time.js';
@@ -70,8 +71,9 @@ export class CmeHelpline extends CmeElement {
   /** URL of a GOV.UK bank-holidays JSON feed; the bundled snapshot is used if it fails. */
   bankHolidaysSrc?: string;
 
-  // The config check loads only when a page gives settings or a council profile.
-  private readonly settings = new ConfigController<HelplineSettings>(this, defaults(), () => import('./helpline-config.js'));
+  // The check ships in the component, not as a lazy chunk: nearly every helpline has settings
+  // (term dates), and a chunk of its own costs more in request and gzip overhead than it saves.
+  private readonly settings = new ConfigController<HelplineSettings>(this, defaults(), () => Promise.resolve(helplineConfig));
   private holidays?: BankHolidaySets;
   private announcement = '';
   private view?: HelplineView;
