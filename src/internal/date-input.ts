@@ -49,17 +49,6 @@ export function dateInput(o: DateInputOptions): TemplateResult {
   );
 }
 
-/** The parts as typed, from a submitted form. */
-export const readDate = (data: FormData, name: string): DateParts =>
-  Object.fromEntries(DATE_PARTS.map((p) => [p, String(data.get(`${name}-${p}`) ?? '').trim()])) as unknown as DateParts;
-
-/** `YYYY-MM-DD` → parts without leading zeros, for re-showing a stored answer. */
-export const isoToParts = (iso: string | undefined): Partial<DateParts> => {
-  if (!isIsoDate(iso)) return {};
-  const [year, month, day] = iso.split('-').map((n) => String(Number(n)));
-  return { year, month, day } as DateParts;
-};
-
 /** A checked date: the ISO date, or the GOV.UK message and the parts at fault. */
 export type DateCheck = { iso: string } | { error: string; parts: DatePart[] };
 

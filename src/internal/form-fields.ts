@@ -88,19 +88,6 @@ export function radios(o: RadiosOptions): TemplateResult {
   );
 }
 
-/**
- * An `input` listener for a form with text fields and one exclusive checkbox (GOV.UK "or, I do
- * not know"): ticking the box clears the fields; typing in a field unticks the box.
- */
-export function exclusive(e: Event): void {
-  const t = e.target as HTMLInputElement;
-  for (const i of t.form?.querySelectorAll('input') ?? []) {
-    if (i.type === t.type) continue;
-    if (t.type !== 'checkbox') i.checked = false;
-    else if (t.checked) i.value = '';
-  }
-}
-
 /** The green primary button ("Continue", "Start now"); `secondary` for the grey one. Default `type` is `submit`. */
 export const button = (label: string, o: { secondary?: boolean; type?: 'submit' | 'button'; onClick?: (e: Event) => void } = {}): TemplateResult =>
   html`<button class="button ${o.secondary ? 'secondary' : ''}" type=${o.type ?? 'submit'} @click=${o.onClick}>${label}</button>`;
