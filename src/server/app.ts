@@ -26,7 +26,7 @@ import { purgeMailFiles, resealMailFiles } from './retention.js';
 import { ensurePrivateDir } from './store/files.js';
 import { answerClientError, clientKey, DailyCaps, SECURITY_HEADERS, secondsToLondonMidnight } from './hardening.js';
 import { DeliveryWorker } from './worker.js';
-import { CONDITION_TEXT, RelayMonitor } from './alerts.js';
+import { RelayMonitor } from './alerts.js';
 import { bearerMatches, healthReport, RelayMetrics } from './metrics.js';
 import { receiptAddress } from './receipt.js';
 import { transportKind } from './transports/settings.js';
@@ -183,10 +183,10 @@ export async function buildApp(config: RelayConfig, deps: RelayDeps = {}): Promi
   const send = (reply: FastifyReply, status: number, errors: ReferralError[]) => reply.code(status).send({ errors });
   const caps = new DailyCaps(config.dailyLimitPerIp, config.dailyLimitTotal, (scope, day) => {
     const reason = scope === 'ip' ? `one client address reached DAILY_LIMIT_PER_IP (${config.dailyLimitPerIp})` : `all clients together reached DAILY_LIMIT_TOTAL (${config.dailyLimitTotal})`;
-    app.log.error({ alert: 'flood', scope, day }, `ALERT: daily referral limit reached: ${reason}; further referrals are refused until midnight (London)`);
-    // Mailed to ALERT_EMAIL once alerts.ts knows the condition.
-    const alerter = monitor.alerter as unknown as { raise(reference: string, condition: string, reason: string): Promise<boolean> };
-    if ('flood' in CONDITION_TEXT) alerter.raise(`relay-${day}-${scope}`, 'flood', reason).catch(() => {});
+    // Logged at level error and mailed to ALERT_EMAIL, once a day per limit (across restarts: the claim is dated).
+    monitor.alerter.raise(`relay-${day}-${scope === 'ip' ? 'per-ip' : 'total'}`, 'flood', `${reason}; refused until midnight (London)`).catch((error: unknown) => {
+      app.log.error({ alert: 'flood', error: safeError(error) }, `ALERT: daily referral limit reached: ${reason}`);
+    });
   });
 
   app.setErrorHandler((error, request, reply) => {
