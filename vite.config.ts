@@ -44,12 +44,17 @@ export default defineConfig({
       // Component entries hold their own code (no re-export stubs: one file and one round trip
       // fewer per component), and still export their classes.
       preserveEntrySignatures: 'allow-extension',
+      // @lit/localize declares no `sideEffects`, so its unused runtime mode (configureLocalization,
+      // the message-id hashing) would stay in the base chunk; locale.ts loads it only for other
+      // languages (translate.ts).
+      treeshake: { moduleSideEffects: [{ test: /node_modules[\\/]@lit[\\/]localize[\\/]/, sideEffects: false }] },
       output: {
         // Lit, @lit/localize and the shared base in one chunk that every page needs, rather than
-        // the split Rolldown would make from which entry imports what.
+        // the split Rolldown would make from which entry imports what. Not the translating
+        // msg() and its hashing: they load with another language's strings (translate.ts).
         codeSplitting: {
           groups: [
-            { name: 'base', test: /node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]|@lit[\\/])|src[\\/]internal[\\/](cme-element|styles|heading|define|locale|config[\\/]controller)\.ts|src[\\/]core[\\/]profile\.ts|src[\\/]generated[\\/]locale-codes/ },
+            { name: 'base', test: /node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]|@lit[\\/](?!localize[\\/]internal[\\/](runtime-msg|id-generation|fnv1a64)))|src[\\/]internal[\\/](cme-element|styles|heading|define|locale|config[\\/]controller)\.ts|src[\\/]core[\\/]profile\.ts|src[\\/]generated[\\/]locale-codes/ },
           ],
         },
         entryFileNames: '[name].js',

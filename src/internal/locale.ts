@@ -1,15 +1,17 @@
-import type { LocaleModule, TemplateMap } from '@lit/localize/internal/types.js';
+import type { TemplateMap } from '@lit/localize/internal/types.js';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
 
 export type Locale = typeof sourceLocale | (typeof targetLocales)[number];
 
 /**
  * One `import()` per locale, written out so bundlers and the test server can see them
- * (a template-literal import 404s under the test runner). Each locale is its own lazy chunk.
+ * (a template-literal import 404s under the test runner). Each locale is its own lazy chunk,
+ * with the translating `msg()` (`translate.ts`, shared by them).
  */
+type LocaleModule = typeof import('./locales/pl.js');
 const loaders: Record<string, () => Promise<LocaleModule>> = {
-  pl: () => import('../generated/locales/pl.js'),
-  ur: () => import('../generated/locales/ur.js'),
+  pl: () => import('./locales/pl.js'),
+  ur: () => import('./locales/ur.js'),
 };
 
 /** Locales written right to left. */
@@ -30,7 +32,7 @@ function setLocale(locale: Locale): Promise<void> {
   const load =
     locale === sourceLocale
       ? Promise.resolve(undefined)
-      : Promise.all([loaders[locale]!(), import('./translate.js')]).then(([m, t]) => (t.install(() => templates), m.templates));
+      : loaders[locale]!().then((m) => (m.install(() => templates), m.templates));
   return load.then(
     (t) => {
       if (id !== request) return;
