@@ -102,9 +102,11 @@ export async function healthReport(store: HealthStore, transport: string, clock:
     if (typeof store.checkWritable === 'function') await store.checkWritable();
     const oldestPendingSeconds = at === null ? null : Math.max(0, Math.floor((clock() - at) / 1000));
     const stale = oldestPendingSeconds !== null && oldestPendingSeconds > alertAfterMinutes * 60;
+    // A referral that failed for good reaches nobody until an operator acts: that is not "ok".
+    const ok = !stale && counts.failed === 0;
     return {
-      status: stale ? 503 : 200,
-      body: { ok: !stale, queue: { pending: counts.pending, failed: counts.failed }, store: store.kind, transport, oldestPendingSeconds },
+      status: ok ? 200 : 503,
+      body: { ok, queue: { pending: counts.pending, failed: counts.failed }, store: store.kind, transport, oldestPendingSeconds },
     };
   } catch (problem) {
     return { status: 503, body: { ok: false, queue: null, store: store.kind, transport, oldestPendingSeconds: null }, problem };

@@ -257,10 +257,15 @@ describe('delivery and retention', () => {
     await waitFor(async () => (await app.relay.outbox.get(ref))?.status === 'failed', 5000, 'failed status');
     assert.equal((await app.relay.outbox.get(ref))?.attempts, 3);
     assert.equal((await app.relay.outbox.get(ref))?.lastError, 'EENVELOPE 550 RCPT TO');
-    assert.deepEqual((await app.inject({ url: '/api/health' })).json(), { ok: true, queue: { pending: 0, failed: 1 }, store: 'sqlite', transport: 'file', oldestPendingSeconds: null });
+    const failedHealth = await app.inject({ url: '/api/health' });
+    assert.equal(failedHealth.statusCode, 503, 'a referral failed for good makes the relay unhealthy until it is dealt with');
+    assert.deepEqual(failedHealth.json(), { ok: false, queue: { pending: 0, failed: 1 }, store: 'sqlite', transport: 'file', oldestPendingSeconds: null });
     assert.equal(await app.relay.outbox.requeueFailed(), 1);
     await waitFor(() => mailer.sent.length === 1, 5000, 'delivery after requeue');
     assert.equal((await app.relay.outbox.get(ref))?.status, 'sent');
+    const healed = await app.inject({ url: '/api/health' });
+    assert.equal(healed.statusCode, 200);
+    assert.equal(healed.json().ok, true);
   });
 
   it('purges delivered content after RETENTION_DAYS, keeping the reference and timestamps', async () => {
