@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 /**
- * GOV.UK-like defaults shared by every component. Councils theme them with `--cme-*` custom
+ * GOV.UK-like defaults shared by every component (no motion rules: nothing here moves). Councils theme them with `--cme-*` custom
  * properties and `::part()`; fonts are inherited from the page.
  */
 export const baseStyles = css`
@@ -31,7 +31,7 @@ export const baseStyles = css`
   h6 {
     font-weight: 700;
     line-height: 1.25;
-    margin-block: 0 0.75em;
+    margin-block: 0 .75em;
   }
   h2 {
     font-size: var(--cme-heading-size, 1.5em);
@@ -54,19 +54,19 @@ export const baseStyles = css`
     padding-inline-start: 1.25em;
   }
   li {
-    margin-block-end: 0.3em;
+    margin-block-end: .3em;
   }
   a {
     color: var(--cme-link-colour, #1d70b8);
-    text-decoration-thickness: max(1px, 0.0625rem);
-    text-underline-offset: 0.15em;
+    text-decoration-thickness: max(1px, .0625rem);
+    text-underline-offset: .15em;
   }
   a:visited {
     color: var(--cme-link-visited-colour, #4c2c92);
   }
   a:hover {
     color: var(--cme-link-hover-colour, #003078);
-    text-decoration-thickness: max(3px, 0.1875rem);
+    text-decoration-thickness: max(3px, .1875rem);
   }
   /* GOV.UK focus: yellow with a thick underline; the transparent outline shows in forced colours. */
   a:focus-visible,
@@ -98,15 +98,6 @@ export const baseStyles = css`
     clip-path: inset(50%) !important;
     white-space: nowrap !important;
     border: 0 !important;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    *,
-    *::before,
-    *::after {
-      transition: none !important;
-      animation: none !important;
-      scroll-behavior: auto !important;
-    }
   }
   @media (forced-colors: active) {
     a:focus-visible,
