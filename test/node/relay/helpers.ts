@@ -87,6 +87,32 @@ export interface SmtpOptions {
   onDataStart?: () => void;
 }
 
+type OnData = NonNullable<ConstructorParameters<typeof SMTPServer>[0]>['onData'];
+
+/** An smtp-server `onData` that keeps each message with its envelope (after `delayMs`, if set). */
+export function recordMessages(received: Received[], options: Pick<SmtpOptions, 'onDataStart' | 'delayMs'>): OnData {
+  return (stream, session, callback) => {
+    options.onDataStart?.();
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    stream.on('end', () => {
+      const raw = Buffer.concat(chunks);
+      const finish = () => {
+        received.push({
+          raw,
+          messageId: /^Message-ID:\s*(<[^>\r\n]+>)/im.exec(raw.toString('latin1'))?.[1] ?? '',
+          rcptTo: session.envelope.rcptTo.map((r) => r.address),
+          mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          secure: session.secure,
+        });
+        callback();
+      };
+      if (options.delayMs) setTimeout(finish, options.delayMs);
+      else finish();
+    });
+  };
+}
+
 export async function startSmtp(options: SmtpOptions = {}): Promise<TestSmtp> {
   const mode = options.tls ?? 'starttls';
   const received: Received[] = [];
@@ -104,26 +130,7 @@ export async function startSmtp(options: SmtpOptions = {}): Promise<TestSmtp> {
     logger: false,
     closeTimeout: 100,
     size: 10 * 1024 * 1024,
-    onData(stream, session, callback) {
-      options.onDataStart?.();
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        const finish = () => {
-          received.push({
-            raw,
-            messageId: /^Message-ID:\s*(<[^>\r\n]+>)/im.exec(raw.toString('latin1'))?.[1] ?? '',
-            rcptTo: session.envelope.rcptTo.map((r) => r.address),
-            mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            secure: session.secure,
-          });
-          callback();
-        };
-        if (options.delayMs) setTimeout(finish, options.delayMs);
-        else finish();
-      });
-    },
+    onData: recordMessages(received, options),
   });
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);

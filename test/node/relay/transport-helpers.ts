@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { OAuth2Server } from 'oauth2-mock-server';
 import { SMTPServer } from 'smtp-server';
-import { TLS_DIR, type Received } from './helpers.js';
+import { recordMessages, TLS_DIR, type Received } from './helpers.js';
 
 // ---- OAuth2 --------------------------------------------------------------------------------------
 
@@ -114,26 +114,7 @@ export async function startXoauthSmtp(oauthOrGetter: TestOAuth | (() => TestOAut
           callback(null, { user: auth.username });
         }, fail);
     },
-    onData(stream, session, callback) {
-      options.onDataStart?.();
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        const finish = () => {
-          received.push({
-            raw,
-            messageId: /^Message-ID:\s*(<[^>\r\n]+>)/im.exec(raw.toString('latin1'))?.[1] ?? '',
-            rcptTo: session.envelope.rcptTo.map((r) => r.address),
-            mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            secure: session.secure,
-          });
-          callback();
-        };
-        if (options.delayMs) setTimeout(finish, options.delayMs);
-        else finish();
-      });
-    },
+    onData: recordMessages(received, options),
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
