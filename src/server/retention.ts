@@ -28,15 +28,19 @@ export async function eraseFile(path: string): Promise<void> {
   await unlink(path);
 }
 
-/** Erases the mail files of `references`, and of any other reference whose content is gone. Returns how many. */
-export async function purgeMailFiles(dir: string, references: string[], store: Pick<Store, 'isPurged'>): Promise<number> {
-  let names: string[];
+/** The file names in `dir`; none when it does not exist (yet). */
+async function namesIn(dir: string): Promise<string[]> {
   try {
-    names = await readdir(dir);
+    return await readdir(dir);
   } catch (error) {
-    if ((error as { code?: string }).code === 'ENOENT') return 0;
+    if ((error as { code?: string }).code === 'ENOENT') return [];
     throw error;
   }
+}
+
+/** Erases the mail files of `references`, and of any other reference whose content is gone. Returns how many. */
+export async function purgeMailFiles(dir: string, references: string[], store: Pick<Store, 'isPurged'>): Promise<number> {
+  const names = await namesIn(dir);
   const purged = new Set(references);
   const known = new Map<string, boolean>();
   let n = 0;
@@ -63,13 +67,7 @@ export async function purgeMailFiles(dir: string, references: string[], store: P
  */
 export async function resealMailFiles(dir: string, cipher: DataCipher): Promise<number> {
   if (!cipher.enabled) return 0;
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ENOENT') return 0;
-    throw error;
-  }
+  const names = await namesIn(dir);
   let n = 0;
   for (const name of names) {
     if (!/^CME-[A-HJKMNP-Z2-9]{8}[.\w-]*\.eml$/.test(name)) continue;

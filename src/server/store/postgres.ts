@@ -16,7 +16,7 @@
  */
 import pg from 'pg';
 import { DataCipher } from '../crypto.js';
-import { IDEMPOTENCY_TTL_MS, newReference, type EnqueueItem, type EnqueueResult, type OutboxRow, type Status, type Store, type StoreOptions } from './types.js';
+import { IDEMPOTENCY_TTL_MS, newReference, openRow, type EnqueueItem, type EnqueueResult, type OutboxRow, type Status, type Store, type StoreOptions } from './types.js';
 
 /** Each entry is one schema version; version n is recorded once entry n − 1 has run. */
 export const PG_MIGRATIONS: string[] = [
@@ -83,15 +83,7 @@ export class PostgresStore implements Store {
   }
 
   private decrypt(row: OutboxRow): OutboxRow {
-    if (row.payload !== null) {
-      try {
-        row.payload = this.cipher.openText(row.payload, row.reference);
-      } catch {
-        row.payload = null;
-        row.unreadable = true;
-      }
-    }
-    return row;
+    return openRow(this.cipher, row);
   }
 
   async enqueue(item: EnqueueItem): Promise<EnqueueResult> {

@@ -15,7 +15,7 @@ import Database from 'better-sqlite3';
 import { dirname } from 'node:path';
 import { DataCipher } from '../crypto.js';
 import { ensurePrivateDirSync, ensurePrivateFileSync } from './files.js';
-import { IDEMPOTENCY_TTL_MS, newReference, type EnqueueItem, type EnqueueResult, type OutboxRow, type Status, type Store, type StoreOptions } from './types.js';
+import { IDEMPOTENCY_TTL_MS, newReference, openRow, type EnqueueItem, type EnqueueResult, type OutboxRow, type Status, type Store, type StoreOptions } from './types.js';
 
 /** Versioned schema: each entry runs once, in order; `PRAGMA user_version` records how far. */
 const MIGRATIONS: string[] = [
@@ -167,15 +167,7 @@ export class SqliteStore implements Store {
   }
 
   private decrypt(row: OutboxRow | undefined): OutboxRow | undefined {
-    if (row && row.payload !== null) {
-      try {
-        row.payload = this.cipher.openText(row.payload, row.reference);
-      } catch {
-        row.payload = null;
-        row.unreadable = true;
-      }
-    }
-    return row;
+    return row && openRow(this.cipher, row);
   }
 
   enqueue(item: EnqueueItem): Promise<EnqueueResult> {

@@ -10,6 +10,7 @@
  * with the relay's data key (see ../crypto.ts).
  */
 import { randomInt } from 'node:crypto';
+import type { DataCipher } from '../crypto.js';
 
 /** No 0/O, 1/I/L: read out over the phone without confusion. 31^8 ≈ 8.5 × 10^11 codes. */
 export const REFERENCE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -116,3 +117,19 @@ export interface StoreOptions {
 
 /** Idempotency-Keys are remembered for 24 hours: long enough for any retry by the form. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
+
+/**
+ * Opens a stored row's sealed payload in place. A payload no key can open (sealed with a key the
+ * relay no longer has) becomes `unreadable`, so that one referral fails alone.
+ */
+export function openRow(cipher: Pick<DataCipher, 'openText'>, row: OutboxRow): OutboxRow {
+  if (row.payload !== null) {
+    try {
+      row.payload = cipher.openText(row.payload, row.reference);
+    } catch {
+      row.payload = null;
+      row.unreadable = true;
+    }
+  }
+  return row;
+}
