@@ -133,14 +133,19 @@ async function child(env: Record<string, string>): Promise<ChildRelay> {
   return relay;
 }
 
+/** A transport's mail sink, an empty data folder and a free port, all cleaned up after the test. */
+async function rig(make: () => Sink | Promise<Sink>) {
+  const sink = await make();
+  cleanups.push(() => sink.close());
+  const dir = tempDir();
+  cleanups.push(dir.cleanup);
+  return { sink, dir, port: await freePort() };
+}
+
 for (const make of [fileSink, oauthSink, notifySink]) {
   describe(`faults, transport ${make.name.replace('Sink', '')}`, () => {
     it('keeps referrals while the mail system is down, and delivers them all when it comes up', async () => {
-      const sink = await make();
-      cleanups.push(() => sink.close());
-      const dir = tempDir();
-      cleanups.push(dir.cleanup);
-      const port = await freePort();
+      const { sink, dir, port } = await rig(make);
       sink.down?.(dir.path);
       const relay = await child(sink.env(dir.path, port));
       const refs = await postMany(relay.url, 10);
@@ -154,11 +159,7 @@ for (const make of [fileSink, oauthSink, notifySink]) {
     });
 
     it('delivers a queue left by a relay that was stopped, after a restart', async () => {
-      const sink = await make();
-      cleanups.push(() => sink.close());
-      const dir = tempDir();
-      cleanups.push(dir.cleanup);
-      const port = await freePort();
+      const { sink, dir, port } = await rig(make);
       sink.down?.(dir.path);
       const first = await child(sink.env(dir.path, port));
       const refs = await postMany(first.url, 15);
@@ -173,11 +174,7 @@ for (const make of [fileSink, oauthSink, notifySink]) {
     });
 
     it('loses nothing when the relay is killed with SIGKILL mid-delivery and restarted', async () => {
-      const sink = await make();
-      cleanups.push(() => sink.close());
-      const dir = tempDir();
-      cleanups.push(dir.cleanup);
-      const port = await freePort();
+      const { sink, dir, port } = await rig(make);
       let started = 0;
       await sink.up(port, dir.path, { delayMs: 120, onStart: () => started++ });
       const env = sink.env(dir.path, port);
