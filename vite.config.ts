@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { minifyLitTemplates } from './scripts/minify-templates.js';
+import { terserPass } from './scripts/terser-pass.js';
 import { TAGS, defineModule } from './src/registry.js';
 
 /** Each tag of the registry gets `dist/components/<tag>.js`, so a page can load just the one it uses. */
@@ -16,7 +17,7 @@ const componentEntries = Object.fromEntries(
 const relay = `http://${process.env.RELAY_HOST ?? '127.0.0.1'}:${process.env.RELAY_PORT ?? process.env.PORT ?? '8787'}`;
 
 export default defineConfig({
-  plugins: [minifyLitTemplates()],
+  plugins: [minifyLitTemplates(), terserPass()],
   // Legacy decorators: Oxc would otherwise pass TC39 `@property()` through untransformed and
   // browsers refuse the bundle (docs/architecture.md#toolchain-notes, decorators).
   oxc: { decorator: { legacy: true }, target: 'es2022' },
@@ -31,7 +32,10 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     minify: true,
-    sourcemap: true,
+    // Maps stay beside the files for debugging, unreferenced: the npm package leaves them out,
+    // and a `sourceMappingURL` comment would point every browser at a missing file (and cost
+    // 35 bytes gzipped per file).
+    sourcemap: 'hidden',
     lib: {
       entry: {
         'cme-widgets': resolve(import.meta.dirname, 'src/cme-widgets.ts'),
@@ -41,6 +45,8 @@ export default defineConfig({
       formats: ['es'],
     },
     rolldownOptions: {
+      // The terser pass takes most of the build's few seconds, by design: no timing warning.
+      checks: { bundlerTimings: false },
       // Component entries hold their own code (no re-export stubs: one file and one round trip
       // fewer per component), and still export their classes.
       preserveEntrySignatures: 'allow-extension',
@@ -55,6 +61,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'base', test: /node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]|@lit[\\/](?!localize[\\/]internal[\\/](runtime-msg|id-generation|fnv1a64)))|src[\\/]internal[\\/](cme-element|styles|heading|define|locale|config[\\/]controller)\.ts|src[\\/]core[\\/](profile|is-object)\.ts|src[\\/]generated[\\/]locale-codes/ },
+            // The referral's check and sending with zod/mini: they load together with the first answer.
+            { name: 'later', test: /^\0rolldown[\/]runtime|node_modules[\\/]zod[\\/]|src[\\/]core[\\/]referral[\\/](schema|rules)\.ts|src[\\/]components[\\/]cme-referral-form[\\/](send|later)\.ts/, includeDependenciesRecursively: false },
           ],
         },
         entryFileNames: '[name].js',
