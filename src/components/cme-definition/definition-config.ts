@@ -1,14 +1,12 @@
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Checked, ConfigError } from '../../internal/config/controller.js';
 import { DEFAULT_PROFILE, type CouncilProfile } from '../../core/profile.js';
-import { sanitizeHtml } from '../../internal/sanitize.js';
 
 /** The sections an editor can replace (slot `<name>`) or extend (slot `<name>-extra`). */
 export const DEFINITION_SECTIONS = ['definition', 'includes', 'excludes', 'council', 'ends', 'contact'] as const;
 export type DefinitionSection = (typeof DEFINITION_SECTIONS)[number];
 export type SectionHtml = Partial<Record<DefinitionSection, string>>;
-/** Sanitised editor HTML, ready to render. */
-export type SectionViews = Partial<Record<DefinitionSection, ReturnType<typeof unsafeHTML>>>;
+/** Sanitised editor HTML as DOM, ready to render. */
+export type SectionViews = Partial<Record<DefinitionSection, HTMLElement | undefined>>;
 
 /**
  * Editor config: HTML that replaces (`sections`) or follows (`extra`) a section, sanitised; and
@@ -37,8 +35,9 @@ export async function check(own: Record<string, unknown>, profile: CouncilProfil
   const config = own as DefinitionConfig;
   const clean = async (map: SectionHtml = {}) => {
     const out: SectionViews = {};
-    // unsafeHTML is safe here only because the string has just been through DOMPurify.
-    for (const [key, dirty] of Object.entries(map)) out[key as DefinitionSection] = unsafeHTML(await sanitizeHtml(dirty));
+    const entries = Object.entries(map);
+    const { sanitizeToNode } = entries.length ? await import('../../internal/sanitize.js') : { sanitizeToNode: () => undefined };
+    for (const [key, dirty] of entries) out[key as DefinitionSection] = sanitizeToNode(dirty);
     return out;
   };
   return {

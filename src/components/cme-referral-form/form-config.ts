@@ -1,5 +1,4 @@
 import type { Checked, ConfigError } from '../../internal/config/controller.js';
-import { sanitizeHtml } from '../../internal/sanitize.js';
 import { checkContacts } from '../../core/check-profile.js';
 import type { Contact } from '../../core/contact.js';
 import type { CouncilProfile } from '../../core/profile.js';
@@ -28,11 +27,11 @@ export interface FormConfig {
   sections?: Partial<Record<OptionalSection, boolean>>;
 }
 
-/** What the form renders with: its settings over the profile's, editor HTML after DOMPurify (ready to render). */
+/** What the form renders with: its settings over the profile's, editor HTML as DOM after DOMPurify (ready to render). */
 export interface FormSettings {
   emergencyContacts?: Contact[] | undefined;
-  privacyNotice?: unknown;
-  nextSteps?: unknown;
+  privacyNotice?: HTMLElement | undefined;
+  nextSteps?: HTMLElement | undefined;
   sections?: Partial<Record<OptionalSection, boolean>> | undefined;
   team?: CouncilProfile['team'];
   privacyUrl?: string | undefined;
@@ -61,17 +60,14 @@ export function checkFormConfig(value: unknown): ConfigError[] {
 }
 
 /**
- * The form's check for the config controller. DOMPurify and Lit's `unsafeHTML` load only when
- * there is editor HTML, so neither is in the form's first load.
+ * The form's check for the config controller. DOMPurify loads only when there is editor HTML,
+ * so it is not in the form's first load.
  */
 export async function check(own: Record<string, unknown>, profile: CouncilProfile): Promise<Checked<FormSettings>> {
   const errors = checkFormConfig(own);
   if (errors.length) return { ok: false, errors };
   const c = own as FormConfig;
-  const clean = async (h: string | undefined) => {
-    const safe = h && (await sanitizeHtml(h));
-    return safe ? (await import('lit/directives/unsafe-html.js')).unsafeHTML(safe) : undefined;
-  };
+  const clean = async (h: string | undefined) => (h ? (await import('../../internal/sanitize.js')).sanitizeToNode(h) : undefined);
   return {
     ok: true,
     value: {

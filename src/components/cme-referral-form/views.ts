@@ -11,7 +11,7 @@ import { pageTitle } from './text.js';
 /*
  * The parts of the form that are words rather than questions: the emergency stop, the "not sent
  * yet" notice and privacy notice on the declaration, and the confirmation. Editor HTML
- * (`privacyNotice`, `nextSteps`) has been through DOMPurify and `unsafeHTML` in form-config.ts.
+ * (`privacyNotice`, `nextSteps`) comes as DOM from DOMPurify (form-config.ts), rendered as a node.
  */
 
 /** After a reload with `save-draft`: the answers are back, with a way to start afresh. */
@@ -90,8 +90,8 @@ export interface SentContext {
   reference: string;
   /** The relay sent the referrer a confirmation email (the 202's `receipt`). */
   receipt: boolean;
-  /** Editor HTML, ready to render (form-config.ts). */
-  nextSteps: unknown;
+  /** Editor HTML as DOM, ready to render (form-config.ts). */
+  nextSteps: HTMLElement | undefined;
   restart(): void;
 }
 
