@@ -1,10 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { CouncilProfile } from '../../core/profile.js';
+import { isObject } from '../../core/is-object.js';
 
 /*
  * One life cycle for every component's editor settings (docs/editors.md, "Where settings come
- * from"). This file is all that loads on a page without settings; reading, fetching, checking and
- * the editor's error box (`sources.ts`, `error-box.ts`) load only when some source is there.
+ * from"). This file is all that loads on a page without settings, or with a child JSON script
+ * alone; merging, fetching, the profile and the editor's error box (`sources.ts`, `error-box.ts`)
+ * load only when they are needed.
  */
 
 /** One problem for the web editor: the source it came from, the setting, and what to do. */
@@ -71,12 +73,13 @@ export class ConfigController<T> implements ReactiveController {
     if (this.src === src) return;
     const first = this.src === undefined;
     this.src = src;
-    const any = src !== null || h.hasAttribute('data-config') || h.querySelector(':scope>script[type="application/json" i]') || document.querySelector('script#cme-profile,meta[name="cme-profile"]');
-    if (!first || any) {
+    const script = h.querySelector<HTMLScriptElement>(':scope>script[type="application/json" i]');
+    const others = src !== null || h.hasAttribute('data-config') || document.querySelector('script#cme-profile,meta[name="cme-profile"]');
+    if (!first || script || others) {
       const run = ++this.run;
       this.set('loading');
-      const done = import('./sources.js')
-        .then((s) => s.loadConfig(h, this.module))
+      const done = (script && !others ? this.inline(script) : Promise.resolve(undefined))
+        .then((quick) => quick ?? import('./sources.js').then((s) => s.loadConfig(h, this.module)))
         .then((r) => {
           if (run !== this.run) return;
           this.errorView = r.view;
@@ -85,6 +88,23 @@ export class ConfigController<T> implements ReactiveController {
         });
       settle(h, done);
     }
+  }
+
+  /**
+   * The common embed, a child JSON script and nothing else to merge: read and checked here, so
+   * the page needs no other chunk before it paints (the helpline is on every page). Anything
+   * else, or any problem, goes the full way (`sources.ts`), which also words the errors.
+   */
+  private async inline(script: HTMLScriptElement): Promise<{ ok: true; value: T } | undefined> {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(script.textContent ?? '');
+    } catch {
+      return undefined;
+    }
+    if (!isObject(raw)) return undefined;
+    const checked = await (await this.module()).check(raw, {});
+    return checked.ok ? { ok: true, value: checked.value } : undefined;
   }
 
   private set(state: ConfigState): void {
