@@ -4,17 +4,15 @@ import { CmeElement } from '../../internal/cme-element.js';
 import { heading } from '../../internal/heading.js';
 import { baseStyles } from '../../internal/styles.js';
 import { ClockController } from '../../internal/clock.js';
-import { ConfigController } from '../../internal/config/controller.js';
+import { ConfigController, settle } from '../../internal/config/controller.js';
 import { formatIsoDate, formatList, formatTime, telHref, weekdayName } from '../../internal/format.js';
 import type { HelplineConfig } from '../../core/helpline/check-config.js';
 import { DEFAULT_PROFILE } from '../../core/profile.js';
-import * as helplineConfig from './helpline-config.js';
+import { check } from './helpline-config.js';
 import type { HelplineSettings } from './helpline-config.js';
 import { describeHelpline, hourGroups, type HelplineView } from '../../core/helpline/describe.js';
 import { isoDate, wallClock } from '../../core/helpline/zoned-time.js';
 import type { BankHolidaySets } from '../../core/helpline/bank-holidays.js';
-import { openingHoursJsonLd } from '../../core/helpline/json-ld.js';
-import { setJsonScript } from '../../internal/trusted-script.js';
 import { helplineStyles } from './cme-helpline.styles.js';
 
 /**
@@ -73,7 +71,7 @@ export class CmeHelpline extends CmeElement {
 
   // The check ships in the component, not as a lazy chunk: nearly every helpline has settings
   // (term dates), and a chunk of its own costs more in request and gzip overhead than it saves.
-  private readonly settings = new ConfigController<HelplineSettings>(this, defaults(), () => Promise.resolve(helplineConfig));
+  private readonly settings = new ConfigController<HelplineSettings>(this, defaults(), () => Promise.resolve({ check }));
   private holidays?: BankHolidaySets;
   private announcement = '';
   private view?: HelplineView;
@@ -114,10 +112,10 @@ export class CmeHelpline extends CmeElement {
 
   private async loadBankHolidays(url: string): Promise<void> {
     try {
-      // The feed's reader loads only on pages that give a feed.
+      // The feed's reader comes with the JSON-LD, after the first paint.
       const [response, feed] = await Promise.all([
         fetch(url, { headers: { Accept: 'application/json' } }),
-        import('../../core/helpline/bank-holidays-feed.js'),
+        loadLater(),
       ]);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       this.holidays = feed.parseBankHolidayFeed(await response.json());
@@ -204,25 +202,16 @@ export class CmeHelpline extends CmeElement {
     </div>`;
   }
 
-  /**
-   * schema.org opening hours as JSON-LD in the light DOM, where search engines read it. Under
-   * Trusted Types the text goes through the `cme-widgets` policy; a page whose CSP leaves that
-   * policy out gets no JSON-LD (and one report), never a broken component.
-   */
+  /** The JSON-LD, after the first paint (its module loads then); `updateComplete` waits for it. */
   private writeJsonLd(): void {
     if (!this.ready) return;
-    const data = openingHoursJsonLd(this.config, this.clock.now(), { name: this.heading || 'School attendance helpline', telephone: this.tel, email: this.mail }, this.holidays);
-    const json = JSON.stringify(data);
-    let script = this.querySelector<HTMLScriptElement>(':scope > script[type="application/ld+json"][data-cme-hours]');
-    if (script?.textContent === json) return;
-    try {
-      script ??= Object.assign(document.createElement('script'), { type: 'application/ld+json' });
-      script.setAttribute('data-cme-hours', '');
-      setJsonScript(script, json);
-      if (!script.isConnected) this.append(script);
-    } catch {
-      // Trusted Types enforced without the policy: the visible hours still show.
-    }
+    const now = this.clock.now();
+    const who = { name: this.heading || 'School attendance helpline', telephone: this.tel, email: this.mail };
+    const { config, holidays } = this;
+    settle(
+      this,
+      afterFirstPaint().then(loadLater).then((m) => m.writeJsonLd(this, config, now, who, holidays)),
+    );
   }
 }
 
@@ -231,6 +220,24 @@ function defaults(): HelplineSettings {
   const { phone, timeZone, weekly, bankHolidays } = DEFAULT_PROFILE.helpline;
   return { phone, hours: { timeZone, weekly, bankHolidays } };
 }
+
+let later: Promise<typeof import('./after-paint.js')> | undefined;
+const loadLater = () => (later ??= import('./after-paint.js'));
+/**
+ * After the browser has painted the frame in which the helpline first showed: a task queued
+ * from the next animation frame runs once that frame is on screen. A hidden tab paints nothing,
+ * so there it does not wait (`updateComplete` waits for the JSON-LD). No timers: the helpline
+ * keeps exactly one, for its next change.
+ */
+const afterFirstPaint = () =>
+  new Promise<void>((resolve) => {
+    if (document.visibilityState === 'hidden') return resolve();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(null);
+    });
+  });
 
 const HALF_YEAR_MS = 182 * 86_400_000;
 const DAY_DATE: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' };
