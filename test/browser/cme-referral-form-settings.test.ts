@@ -85,6 +85,14 @@ describe('<cme-referral-form> settings and display', function () {
       expect(box.querySelector('script, [onerror], [onclick], [style]')).to.equal(null);
       expect(box.querySelector('a[href="https://example.gov.uk/privacy-notice"]')).to.exist;
       expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+      // The sanitised notice is DOM rendered as a node: leaving the page and coming back shows it again.
+      const heading = headingText(el);
+      root(el).querySelector<HTMLAnchorElement>('.back-link')!.click();
+      await el.updateComplete;
+      expect(headingText(el)).not.to.equal(heading);
+      expect(root(el).querySelector('[part="privacy-notice"]')).to.equal(null);
+      await next(el, heading);
+      expect(text(root(el).querySelector('[part="privacy-notice"]')!)).to.contain('We keep referrals for six years.');
     });
 
     it('shows the default privacy notice and next steps, or the page’s own slotted ones', async () => {

@@ -1,5 +1,5 @@
 import type { Checked, ConfigError } from '../../internal/config/controller.js';
-import { checkContacts } from '../../core/check-profile.js';
+import { checkContacts } from '../../internal/config/sources.js';
 import type { Contact } from '../../core/contact.js';
 import type { CouncilProfile } from '../../core/profile.js';
 import { isObject } from '../../core/is-object.js';
