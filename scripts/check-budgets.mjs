@@ -32,12 +32,12 @@ export const BUDGETS = [
   { name: 'only <cme-definition>', entry: 'components/cme-definition.js', kb: 10.7, body: '<cme-definition></cme-definition>' },
   { name: 'only <cme-helpline> (with term dates)', entry: 'components/cme-helpline.js', kb: 15.0, body: HELPLINE, firstPaint: 'cme-helpline' },
   { name: 'only <cme-wizard>', entry: 'components/cme-wizard.js', kb: 19.5, body: '<cme-wizard></cme-wizard>' },
-  { name: 'only <cme-referral-form> (all it can load)', entry: 'components/cme-referral-form.js', kb: 51, ceiling: 53.1, body: '<cme-referral-form></cme-referral-form>', closure: FORM_RARE_CHUNK },
+  { name: 'only <cme-referral-form> (all it can load)', entry: 'components/cme-referral-form.js', kb: 51, body: '<cme-referral-form></cme-referral-form>', closure: FORM_RARE_CHUNK },
   // The script-tag bundle loads only what a page uses: the form's first page, not its schema
   // and DOMPurify (they load as the user goes on).
   { name: 'only <cme-referral-form> from dist/cme-widgets.js (first load)', entry: 'cme-widgets.js', kb: 26, body: '<cme-referral-form></cme-referral-form>' },
   { name: 'only <cme-helpline> from dist/cme-widgets.js', entry: 'cme-widgets.js', kb: 18, body: HELPLINE },
-  { name: 'all four from dist/cme-widgets.js (all they load in use)', entry: 'cme-widgets.js', kb: 54, ceiling: 57.9,
+  { name: 'all four from dist/cme-widgets.js (all they load in use)', entry: 'cme-widgets.js', kb: 54, ceiling: 56.1,
     body: `<cme-definition></cme-definition>${HELPLINE}<cme-wizard></cme-wizard><cme-referral-form></cme-referral-form>`, closure: RARE_CHUNK },
 ];
 
