@@ -18,7 +18,7 @@ export interface Manifest {
 /** Attributes a placeholder `<div>` always needs: which component, and its JSON settings. */
 const PLACEHOLDER_BASE = ['data-cme', 'data-config'];
 
-/** Every tag in the manifest with its attribute names, in manifest order. */
+/** Every tag in the manifest with its attribute names, by tag name (the manifest lists modules in file-system order). */
 export function componentAttributes(manifest: Manifest): Map<string, string[]> {
   const tags = new Map<string, string[]>();
   for (const mod of manifest.modules) {
@@ -30,7 +30,7 @@ export function componentAttributes(manifest: Manifest): Map<string, string[]> {
       tags.set(d.tagName, [...new Set([...(tags.get(d.tagName) ?? []), ...names])]);
     }
   }
-  return tags;
+  return new Map([...tags].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 /** A component attribute as a placeholder carries it: `phone` → `data-phone`; `data-i18n` stays. */
