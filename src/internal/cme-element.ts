@@ -1,12 +1,8 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 
 import { activeLocale, localeLoading, RTL_LOCALES, trackLocale } from './locale.js';
-import type { TextOverrides } from './text-overrides.js';
-import { settle, settling } from './config/controller.js';
-
-type Overrides = typeof import('./text-overrides.js');
-/** The copy-override code, loaded on the first page element that has `data-i18n`. */
-let overrides: Overrides | Promise<Overrides> | undefined;
+import { overrideText, parseTextOverrides, type TextOverrides } from './text-overrides.js';
+import { settling } from './config/controller.js';
 
 /**
  * Base class for every cme-widgets element: joins the page's locale (nearest `lang`),
@@ -38,10 +34,9 @@ export class CmeElement extends LitElement {
     this.render = () => {
       const out = render.call(this);
       const t = this.textOverrides;
-      const m = overrides;
-      if (!t || !m || m instanceof Promise) return out;
-      if (cached[0] !== t) cached = [t, m.parseTextOverrides(t, this.localName)];
-      return cached[1] ? m.overrideText(out, cached[1]) : out;
+      if (!t) return out;
+      if (cached[0] !== t) cached = [t, parseTextOverrides(t, this.localName)];
+      return cached[1] ? overrideText(out, cached[1]) : out;
     };
   }
 
@@ -71,12 +66,6 @@ export class CmeElement extends LitElement {
    * visitors never see English flash and reflow (a layout shift) before their language loads.
    */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
-    // Likewise the copy overrides: never the default words first, then the editor's.
-    if (this.textOverrides && (!overrides || overrides instanceof Promise)) {
-      const p = (overrides ??= import('./text-overrides.js').then((m) => (overrides = m)));
-      settle(this, Promise.resolve(p).then(() => this.requestUpdate()));
-      return false;
-    }
     return (this.hasUpdated || !localeLoading()) && super.shouldUpdate(changed);
   }
 
