@@ -10,8 +10,8 @@ export interface HelplineSettings {
 }
 
 /**
- * The helpline's check (`ConfigModule`), loaded only when a page gives settings or a council
- * profile. Its config is a `HelplineConfig` (hours, term dates, bank holidays, closures) plus
+ * The helpline's check (`ConfigModule`), which ships with the helpline (nearly every helpline
+ * has settings: its term dates). Its config is a `HelplineConfig` (hours, term dates, bank holidays, closures) plus
  * `phone` and `email`. Each key the component's config gives replaces the profile's.
  */
 export function check(own: Record<string, unknown>, profile: CouncilProfile): Checked<HelplineSettings> {

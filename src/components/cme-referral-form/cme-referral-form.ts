@@ -28,7 +28,7 @@ import { checkPage } from './page-check.js';
 import { changeLinkId, renderCheckAnswers } from './check-answers.js';
 import { loadLater, ReferralController } from './referral-controller.js';
 import { restoredNotice, sent } from './views.js';
-import type { FormSettings } from './form-config.js';
+import { check, type FormSettings } from './form-config.js';
 import { ConfigController } from '../../internal/config/controller.js';
 import { DEFAULT_PROFILE } from '../../core/profile.js';
 import { referralFormStyles } from './cme-referral-form.styles.js';
@@ -137,8 +137,8 @@ export class CmeReferralForm extends CmeElement {
   private errors: ReferralError[] = [];
   /** Date parts at fault, by path (from the browser's own date check). */
   private faults: Record<string, readonly string[]> = {};
-  /** Editor settings and the council profile (code, and DOMPurify for editor HTML, load only when a page has some). */
-  private readonly settings = new ConfigController<FormSettings>(this, {}, () => import('./form-config.js'));
+  /** Editor settings and the council profile (the check ships with the form; DOMPurify loads only for editor HTML). */
+  private readonly settings = new ConfigController<FormSettings>(this, {}, () => Promise.resolve({ check }));
   /** Came here with "Change": the id of the link to come back to, on "Check your answers". */
   private changing?: string | undefined;
   private restored = false;

@@ -1,5 +1,4 @@
 import type { Checked, ConfigError } from '../../internal/config/controller.js';
-import { checkContacts } from '../../internal/config/sources.js';
 import type { Contact } from '../../core/contact.js';
 import type { CouncilProfile } from '../../core/profile.js';
 import { isObject } from '../../core/is-object.js';
@@ -7,8 +6,9 @@ import { HIDEABLE_SECTIONS, type HideableSection } from '../../core/referral/jou
 
 /**
  * Editor settings for `<cme-referral-form>` (`data-config`, a child `<script
- * type="application/json">` or `config-src`, read by the shared config controller), loaded only
- * when a page gives some or has a council profile:
+ * type="application/json">` or `config-src`, read by the shared config controller). The check
+ * ships with the form (a chunk of its own cost more than it saved); the contact check and
+ * DOMPurify load only for settings that need them:
  * ```json
  * { "emergencyContacts": [{ "name": "Police", "phone": "999", "note": "If the child is in danger now" }],
  *   "privacyNotice": "<p>HTML, sanitised with DOMPurify</p>",
@@ -41,13 +41,14 @@ const KEYS = ['emergencyContacts', 'privacyNotice', 'nextSteps', 'sections'];
 const SECTIONS: readonly string[] = HIDEABLE_SECTIONS;
 
 /** Checks the settings' shape; every problem names its path. */
-export function checkFormConfig(value: unknown): ConfigError[] {
+export async function checkFormConfig(value: unknown): Promise<ConfigError[]> {
   const errors: ConfigError[] = [];
   const add = (path: string, message: string) => errors.push({ path, message });
   if (!isObject(value)) return [{ path: '', message: `Expected a JSON object with any of ${KEYS.join(', ')}.` }];
   for (const k of Object.keys(value)) if (!KEYS.includes(k)) add(k, `Unknown setting. Use ${KEYS.join(', ')}.`);
   for (const k of ['privacyNotice', 'nextSteps']) if (value[k] !== undefined && typeof value[k] !== 'string') add(k, 'Expected a string of HTML.');
-  if (value.emergencyContacts !== undefined) errors.push(...checkContacts(value.emergencyContacts, 'emergencyContacts'));
+  // The contact check comes with the config readers (one chunk with the profile's check).
+  if (value.emergencyContacts !== undefined) errors.push(...(await import('../../internal/config/sources.js')).checkContacts(value.emergencyContacts, 'emergencyContacts'));
   const s = value.sections;
   if (s !== undefined && !isObject(s)) add('sections', 'Expected an object like {"siblings": false}.');
   if (isObject(s)) {
@@ -64,7 +65,7 @@ export function checkFormConfig(value: unknown): ConfigError[] {
  * so it is not in the form's first load.
  */
 export async function check(own: Record<string, unknown>, profile: CouncilProfile): Promise<Checked<FormSettings>> {
-  const errors = checkFormConfig(own);
+  const errors = await checkFormConfig(own);
   if (errors.length) return { ok: false, errors };
   const c = own as FormConfig;
   const clean = async (h: string | undefined) => (h ? (await import('../../internal/sanitize.js')).sanitizeToNode(h) : undefined);

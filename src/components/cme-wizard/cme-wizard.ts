@@ -18,7 +18,7 @@ import { answerLabel, answerProblem, fillBlocks, nextNode, optionsOf, outcomeOf,
 import type { CaseFacts } from '../../core/wizard/classify.js';
 import type { WizardPrefill } from '../../core/referral/handoff.js';
 import type { Block, Flow, Outcome, Question } from '../../core/wizard/types.js';
-import type { FlowSource } from './wizard-config.js';
+import { check, type FlowSource } from './wizard-config.js';
 import { ConfigController } from '../../internal/config/controller.js';
 import { wizardStyles } from './cme-wizard.styles.js';
 
@@ -138,8 +138,8 @@ export class CmeWizard extends CmeElement {
   /** The view asked for: a question id, `:check` or `:outcome` (resolved against the answers). */
   private view = '';
   private error?: FieldError & { parts: string[] };
-  // zod and the config code load only when a page gives settings or a council profile.
-  private readonly config = new ConfigController<FlowSource>(this, () => cmeFlow(), () => import('./wizard-config.js'));
+  // The check ships with the wizard; zod only for a council's own flow or wording.
+  private readonly config = new ConfigController<FlowSource>(this, () => cmeFlow(), () => Promise.resolve({ check }));
   /** Answers by question id, in memory only. */
   private answers: Record<string, string> = {};
   private changing = false;

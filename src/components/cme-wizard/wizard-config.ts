@@ -1,6 +1,5 @@
 import type { TemplateResult } from 'lit';
 import type { Checked, ConfigError } from '../../internal/config/controller.js';
-import { renderConfigError } from '../../internal/config/error-box.js';
 import type { CouncilProfile } from '../../core/profile.js';
 import { cmeFlow } from '../../core/wizard/cme-flow.js';
 import type { Flow } from '../../core/wizard/types.js';
@@ -20,8 +19,8 @@ export interface WizardConfig {
 export type FlowSource = () => Flow | TemplateResult;
 
 /**
- * The wizard's check (`ConfigModule`), loaded only when a page gives settings or a council
- * profile; zod (the flow schema) loads only when the config has a `flow` or `content`. Checks
+ * The wizard's check (`ConfigModule`), which ships with the wizard (a chunk of its own cost
+ * more than it saved); zod (the flow schema) loads only when the config has a `flow` or `content`. Checks
  * the config once and returns a function to call at render time, so untouched default text
  * follows the locale.
  */
@@ -32,7 +31,9 @@ export async function check(own: Record<string, unknown>, profile: CouncilProfil
     if (key !== 'flow' && key !== 'content') errors.push({ path: key, message: 'Unknown setting. Use "flow" or "content".' });
   }
   if (config.flow === undefined && config.content === undefined) return errors.length ? { ok: false, errors } : { ok: true, value: () => cmeFlow(profile) };
-  const { loadFlow } = await import('../../core/wizard/schema.js');
+  // A council's own flow or wording: its schema (zod), and the editor's box for wording that
+  // fails only in another language, load now.
+  const [{ loadFlow }, { renderConfigError }] = await Promise.all([import('../../core/wizard/schema.js'), import('../../internal/config/error-box.js')]);
   const build = () => loadFlow(config, cmeFlow(profile));
   if (!errors.length) {
     const first = build();
