@@ -60,7 +60,7 @@ export default defineConfig({
         // msg() and its hashing: they load with another language's strings (translate.ts).
         codeSplitting: {
           groups: [
-            { name: 'base', test: /node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]|@lit[\\/](?!localize[\\/]internal[\\/](runtime-msg|id-generation|fnv1a64)))|src[\\/]internal[\\/](cme-element|styles|heading|define|locale|text-overrides|config[\\/]controller)\.ts|src[\\/]core[\\/](profile|is-object)\.ts|src[\\/]generated[\\/]locale-codes/ },
+            { name: 'base', test: /node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]|@lit[\\/](?!localize[\\/]internal[\\/](runtime-msg|id-generation|fnv1a64)))|src[\\/]internal[\\/](cme-element|styles|heading|define|locale|text-overrides|format|config[\\/]controller)\.ts|src[\\/]core[\\/](profile|is-object|iso-date)\.ts|src[\\/]generated[\\/]locale-codes/ },
             // The referral's check and sending with zod/mini: they load together with the first answer.
             { name: 'referral-check', test: /node_modules[\\/]zod[\\/]|src[\\/]core[\\/]referral[\\/](schema|rules)\.ts|src[\\/]components[\\/]cme-referral-form[\\/]send\.ts/, includeDependenciesRecursively: false },
           ],
