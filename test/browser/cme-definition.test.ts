@@ -65,6 +65,18 @@ describe('<cme-definition>', () => {
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
+  it('replaces a section with editor HTML even when nothing of it survives sanitising', async () => {
+    const el = await fixture<CmeDefinition>(html`<cme-definition>
+      <script type="application/json">{"sections": {"council": "<script>window.__pwned=4<\\/script>"}}</script>
+    </cme-definition>`);
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    const section = el.shadowRoot!.querySelector('#council-heading')!.closest('section')!;
+    expect(section.querySelector('li')).to.equal(null);
+    expect(section.textContent!.trim()).to.equal('What the council does');
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
   it('shows editors which field is wrong when the config is broken', async () => {
     const el = await fixture<CmeDefinition>(html`<cme-definition>
       <script type="application/json">{"sections": {"councill": "<p>x</p>"}}</script>

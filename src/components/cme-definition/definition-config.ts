@@ -36,7 +36,9 @@ export async function check(own: Record<string, unknown>, profile: CouncilProfil
   const clean = async (map: SectionHtml = {}) => {
     const out: SectionViews = {};
     const entries = Object.entries(map);
-    const { sanitizeToNode } = entries.length ? await import('../../internal/sanitize.js') : { sanitizeToNode: () => undefined };
+    if (!entries.length) return out;
+    const { sanitizeToNode } = await import('../../internal/sanitize.js');
+    // Even when it is empty once sanitised: the editor's HTML replaces the section.
     for (const [key, dirty] of entries) out[key as DefinitionSection] = sanitizeToNode(dirty);
     return out;
   };

@@ -68,7 +68,11 @@ export async function check(own: Record<string, unknown>, profile: CouncilProfil
   const errors = await checkFormConfig(own);
   if (errors.length) return { ok: false, errors };
   const c = own as FormConfig;
-  const clean = async (h: string | undefined) => (h ? (await import('../../internal/sanitize.js')).sanitizeToNode(h) : undefined);
+  // Editor HTML that is empty once sanitised leaves the form's own words in place.
+  const clean = async (h: string | undefined) => {
+    const node = h ? (await import('../../internal/sanitize.js')).sanitizeToNode(h) : undefined;
+    return node?.hasChildNodes() ? node : undefined;
+  };
   return {
     ok: true,
     value: {
