@@ -61,6 +61,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'base', test: /node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]|@lit[\\/](?!localize[\\/]internal[\\/](runtime-msg|id-generation|fnv1a64)))|src[\\/]internal[\\/](cme-element|styles|heading|define|locale|text-overrides|format|config[\\/]controller)\.ts|src[\\/]core[\\/](profile|is-object|iso-date)\.ts|src[\\/]generated[\\/]locale-codes/ },
+            // The GOV.UK form pieces the wizard and the form share, and London's "today" they both need.
+            { name: 'contacts', test: /src[\\/](internal[\\/](events|step-history|form-styles|form-fields|date-input|error-summary|contacts)|core[\\/]london-date)\.ts/, includeDependenciesRecursively: false },
             // The referral's check and sending with zod/mini: they load together with the first answer.
             { name: 'referral-check', test: /node_modules[\\/]zod[\\/]|src[\\/]core[\\/]referral[\\/](schema|rules)\.ts|src[\\/]components[\\/]cme-referral-form[\\/]send\.ts/, includeDependenciesRecursively: false },
           ],

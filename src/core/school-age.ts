@@ -87,19 +87,3 @@ export function schoolAgeStatus(dateOfBirth: string, on: string): SchoolAgeStatu
 export function isOfCompulsorySchoolAge(dateOfBirth: string, on: string): boolean {
   return schoolAgeStatus(dateOfBirth, on) === 'compulsory';
 }
-
-const londonFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/**
- * Today's civil date in England (Europe/London, GMT/BST) at the instant `at`, whatever the
- * device's own time zone is (docs/law.md#london-dates-and-times). E.g. `2025-06-27T23:30:00Z` → `2025-06-28` (BST).
- */
-export function londonToday(at: Date): IsoDate {
-  const p = Object.fromEntries(londonFormat.formatToParts(at).map((x) => [x.type, x.value]));
-  return `${p['year']}-${p['month']}-${p['day']}`;
-}

@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { parseReferral, type ReferralError } from '../core/referral/schema.js';
-import { londonDate } from '../core/referral/rules.js';
+import { londonDate } from '../core/london-date.js';
 import type { RelayConfig } from './config.js';
 import { loggerOptions, safeError } from './logger.js';
 import { createMailer, type Mailer, type MailerOptions } from './mailer.js';

@@ -5,7 +5,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { Duplex } from 'node:stream';
-import { londonDate } from '../core/referral/rules.js';
+import { londonDate } from '../core/london-date.js';
 
 /** The rate-limit and cap key: the client address (through the trusted proxies), or one shared key when the socket is gone. */
 export function clientKey(request: FastifyRequest): string {

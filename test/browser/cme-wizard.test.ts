@@ -4,10 +4,10 @@ import '../../src/components/cme-wizard/define.js';
 import type { CmeWizard, WizardPrefill } from '../../src/components/cme-wizard/cme-wizard.js';
 import { localeReady } from '../../src/internal/locale.js';
 import { formatIsoDate } from '../../src/internal/format.js';
-import { londonToday } from '../../src/core/school-age.js';
+import { londonDate } from '../../src/core/london-date.js';
 
 // The browsers run in Pacific/Auckland (web-test-runner.config.mjs); "today" is London's.
-const today = londonToday(new Date());
+const today = londonDate(new Date());
 const year = Number(today.slice(0, 4));
 /** A 12 March birthday `n` years ago: 10 → of compulsory school age, 2 → under, 20 → over. */
 const born = (n: number) => ({ iso: `${year - n}-03-12`, parts: ['12', '3', String(year - n)] as [string, string, string] });

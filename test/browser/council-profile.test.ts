@@ -3,12 +3,12 @@ import '../../src/components/cme-definition/define.js';
 import '../../src/components/cme-helpline/define.js';
 import '../../src/components/cme-wizard/define.js';
 import type { CmeElement } from '../../src/internal/cme-element.js';
-import { londonToday } from '../../src/core/school-age.js';
+import { londonDate } from '../../src/core/london-date.js';
 
 // One council profile per site, typed once in the page's <head>, used by every component on
 // the page; a component's own settings override it; without one, Worcestershire's details.
 
-const today = londonToday(new Date());
+const today = londonDate(new Date());
 const PROFILE = {
   council: 'Exampleshire County Council',
   team: { email: 'cme@exampleshire.gov.uk', phone: '01234 100 200' },

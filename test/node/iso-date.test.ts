@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { dayNumber, isIsoDate, parseIsoDate } from '../../src/core/iso-date.js';
+import { londonDate } from '../../src/core/london-date.js';
 import { compulsorySchoolAge, isOfCompulsorySchoolAge, schoolAgeStatus } from '../../src/core/school-age.js';
 import { classifyCase } from '../../src/core/wizard/classify.js';
 import { cmeFlow } from '../../src/core/wizard/cme-flow.js';
@@ -84,5 +85,14 @@ describe('every core function taking a date throws a RangeError naming a bad one
   });
   it('helplineStatus refuses an invalid instant', () => {
     assert.throws(() => helplineStatus(defaultHelplineConfig, new Date('nope')), RangeError);
+  });
+});
+
+describe('londonDate', () => {
+  it('uses Europe/London civil dates (BST and GMT)', () => {
+    assert.equal(londonDate(new Date('2025-06-27T22:59:59Z')), '2025-06-27');
+    assert.equal(londonDate(new Date('2025-06-27T23:00:00Z')), '2025-06-28'); // BST: midnight
+    assert.equal(londonDate(new Date('2025-12-31T23:59:59Z')), '2025-12-31'); // GMT
+    assert.equal(londonDate(new Date('2026-01-01T00:00:00Z')), '2026-01-01');
   });
 });

@@ -6,7 +6,6 @@ import {
   isIsoDate,
   isOfCompulsorySchoolAge,
   lastFridayInJune,
-  londonToday,
   schoolAgeStatus,
 } from '../../src/core/school-age.js';
 
@@ -132,14 +131,5 @@ describe('does not depend on the device time zone', () => {
     if (before === undefined) delete process.env['TZ'];
     else process.env['TZ'] = before;
     assert.equal(new Set(results).size, 1);
-  });
-});
-
-describe('londonToday', () => {
-  it('uses Europe/London civil dates (BST and GMT)', () => {
-    assert.equal(londonToday(new Date('2025-06-27T22:59:59Z')), '2025-06-27');
-    assert.equal(londonToday(new Date('2025-06-27T23:00:00Z')), '2025-06-28'); // BST: midnight
-    assert.equal(londonToday(new Date('2025-12-31T23:59:59Z')), '2025-12-31'); // GMT
-    assert.equal(londonToday(new Date('2026-01-01T00:00:00Z')), '2026-01-01');
   });
 });

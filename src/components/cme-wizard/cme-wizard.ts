@@ -12,7 +12,8 @@ import { exclusive, isoToParts, readDate } from '../../internal/form-read.js';
 import { errorSummary, errorTitle, type FieldError } from '../../internal/error-summary.js';
 import { contactList } from '../../internal/contacts.js';
 import { formatIsoDate } from '../../internal/format.js';
-import { isIsoDate, londonToday } from '../../core/school-age.js';
+import { isIsoDate } from '../../core/iso-date.js';
+import { londonDate } from '../../core/london-date.js';
 import { cmeFlow } from '../../core/wizard/cme-flow.js';
 import { answerLabel, answerProblem, fillBlocks, nextNode, optionsOf, outcomeOf, questionOf, walk, type WalkResult } from '../../core/wizard/engine.js';
 import type { CaseFacts } from '../../core/wizard/classify.js';
@@ -163,7 +164,7 @@ export class CmeWizard extends CmeElement {
     const f = c.state === 'loading' || c.errorView ? undefined : c.value();
     this.flow = f && 'questions' in f ? f : undefined;
     if (!this.flow) return;
-    const w = (this.w = walk(this.flow, this.answers, londonToday(new Date())));
+    const w = (this.w = walk(this.flow, this.answers, londonDate(new Date())));
     const v = this.view;
     this.shown = v[0] === ':' ? (w.outcome ? v : w.current!) : w.path.includes(v) ? v : (w.current ?? CHECK);
   }
@@ -236,7 +237,7 @@ export class CmeWizard extends CmeElement {
   private submit(e: SubmitEvent, q: Question): void {
     e.preventDefault();
     const f = this.flow!;
-    const today = londonToday(new Date());
+    const today = londonDate(new Date());
     const data = new FormData(e.target as HTMLFormElement);
     let value = String(data.get(q.id) ?? '');
     let text: string | undefined;

@@ -5,20 +5,6 @@
  */
 import { isIsoDate } from '../iso-date.js';
 
-/** Today's civil date in England (Europe/London), whatever the device's own zone says. */
-let londonFormat: Intl.DateTimeFormat | undefined;
-export function londonDate(at: Date = new Date()): string {
-  londonFormat ??= new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
-  const parts: Record<string, string> = {};
-  for (const p of londonFormat.formatToParts(at)) parts[p.type] = p.value;
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
-
 /** `YYYY-MM-DD` naming a real calendar day in 1900–2199 (2021-02-30 and 2023-02-29 are not): the core's one date rule. */
 export function isRealDate(value: string): boolean {
   return isIsoDate(value);

@@ -10,7 +10,8 @@
  */
 import { msg, str } from '@lit/localize';
 import * as z from 'zod/mini';
-import { isRealDate, londonDate, normaliseEmail, normalisePhone, normalisePostcode, normaliseUpn, upnCheckLetterOk } from './rules.js';
+import { londonDate } from '../london-date.js';
+import { isRealDate, normaliseEmail, normalisePhone, normalisePostcode, normaliseUpn, upnCheckLetterOk } from './rules.js';
 
 type M = () => string;
 type Payload<T = unknown> = z.core.ParsePayload<T>;

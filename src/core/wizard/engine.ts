@@ -1,7 +1,7 @@
 /**
  * The flow engine: walks a {@link Flow} over an answers store (GOV.UK Smart Answers style).
  * Pure functions, no DOM; `today` is always an explicit `YYYY-MM-DD` civil date (Europe/London,
- * see `londonToday`), so results are reproducible.
+ * see `londonDate` in london-date.ts), so results are reproducible.
  */
 import { msg } from '@lit/localize';
 import { parseIsoDate } from '../iso-date.js';

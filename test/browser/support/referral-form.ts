@@ -4,7 +4,7 @@
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import '../../../src/components/cme-referral-form/define.js';
 import type { CmeReferralForm } from '../../../src/components/cme-referral-form/cme-referral-form.js';
-import { londonDate } from '../../../src/core/referral/rules.js';
+import { londonDate } from '../../../src/core/london-date.js';
 import { localeReady } from '../../../src/internal/locale.js';
 import { eventually, relay, type RelayMail } from './relay.js';
 

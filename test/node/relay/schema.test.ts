@@ -12,7 +12,8 @@ import {
   referralSections,
   type ReferralError,
 } from '../../../src/core/referral/schema.js';
-import { isRealDate, londonDate, normaliseEmail, normalisePhone, normalisePostcode, normaliseUpn, upnCheckLetterOk } from '../../../src/core/referral/rules.js';
+import { londonDate } from '../../../src/core/london-date.js';
+import { isRealDate, normaliseEmail, normalisePhone, normalisePostcode, normaliseUpn, upnCheckLetterOk } from '../../../src/core/referral/rules.js';
 import { TODAY, fixture } from './helpers.js';
 
 const paths = (errors: ReferralError[]) => errors.map((e) => e.path);
