@@ -38,7 +38,7 @@ export const BUDGETS = [
   // and DOMPurify (they load as the user goes on).
   { name: 'only <cme-referral-form> from dist/cme-widgets.js (first load)', entry: 'cme-widgets.js', kb: 26, body: '<cme-referral-form></cme-referral-form>' },
   { name: 'only <cme-helpline> from dist/cme-widgets.js', entry: 'cme-widgets.js', kb: 18, body: HELPLINE },
-  { name: 'all four from dist/cme-widgets.js (all they load in use)', entry: 'cme-widgets.js', kb: 54, ceiling: 55.2,
+  { name: 'all four from dist/cme-widgets.js (all they load in use)', entry: 'cme-widgets.js', kb: 54, ceiling: 55.1,
     body: `<cme-definition></cme-definition>${HELPLINE}<cme-wizard></cme-wizard><cme-referral-form></cme-referral-form>`, closure: RARE_CHUNK },
 ];
 
