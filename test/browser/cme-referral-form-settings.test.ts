@@ -95,6 +95,15 @@ describe('<cme-referral-form> settings and display', function () {
       expect(text(root(el).querySelector('[part="privacy-notice"]')!)).to.contain('We keep referrals for six years.');
     });
 
+    it('keeps its own privacy words when the config’s notice is empty once sanitised', async () => {
+      storeDraft(FULL_DRAFT);
+      const el = await make('save-draft', `<script type="application/json">${JSON.stringify({ privacyNotice: '<script>window.__pwned=5</script>' }).replaceAll('</', '<\\/')}</script>`);
+      await waitUntil(() => el.hasAttribute('data-cme-loading') === false && root(el).querySelector('[part="privacy-notice"]'), 'declaration shown', { timeout: 5000 });
+      expect(text(root(el).querySelector('[part="privacy-notice"]')!)).to.contain('Education Act 1996, section 436A');
+      expect(root(el).querySelector('[part="privacy-notice"] script')).to.equal(null);
+      expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+    });
+
     it('shows the default privacy notice and next steps, or the page’s own slotted ones', async () => {
       storeDraft(FULL_DRAFT);
       const el = await make('save-draft', '<div slot="privacy-notice"><p>Our own privacy words.</p></div>');
