@@ -203,7 +203,7 @@ export class CmeHelpline extends CmeElement {
     </div>`;
   }
 
-  /** The JSON-LD, after the first paint (its module loads then); `updateComplete` waits for it. */
+  /** The JSON-LD, once the render is on screen (its module loads after the first paint); `updateComplete` waits for it. */
   private writeJsonLd(): void {
     if (!this.ready) return;
     const now = this.clock.now();
@@ -211,7 +211,7 @@ export class CmeHelpline extends CmeElement {
     const { config, holidays } = this;
     settle(
       this,
-      afterFirstPaint().then(loadLater).then((m) => m.writeJsonLd(this, config, now, who, holidays)),
+      afterPaint().then(loadLater).then((m) => m.writeJsonLd(this, config, now, who, holidays)),
     );
   }
 }
@@ -225,12 +225,12 @@ function defaults(): HelplineSettings {
 let later: Promise<typeof import('./after-paint.js')> | undefined;
 const loadLater = () => (later ??= import('./after-paint.js'));
 /**
- * After the browser has painted the frame in which the helpline first showed: a task queued
- * from the next animation frame runs once that frame is on screen. A hidden tab paints nothing,
- * so there it does not wait (`updateComplete` waits for the JSON-LD). No timers: the helpline
- * keeps exactly one, for its next change.
+ * After the browser has painted the frame that shows the latest render (first of all, the
+ * helpline's first state): a task queued from the next animation frame runs once that frame is
+ * on screen. A hidden tab paints nothing, so there it does not wait (`updateComplete` waits for
+ * the JSON-LD). No timers: the helpline keeps exactly one, for its next change.
  */
-const afterFirstPaint = () =>
+const afterPaint = () =>
   new Promise<void>((resolve) => {
     if (document.visibilityState === 'hidden') return resolve();
     requestAnimationFrame(() => {
