@@ -27,3 +27,17 @@ export function parseIsoDate(value: unknown): number {
   if (isNaN(n)) throw new RangeError(`Invalid date "${String(value)}": expected YYYY-MM-DD, 1900–2199`);
   return n;
 }
+
+/** A date as a person types it in a GOV.UK date input, part by part. */
+export interface TypedDate {
+  day: string;
+  month: string;
+  year: string;
+}
+
+/** `YYYY-MM-DD` → the parts as a person types them (no leading zeros); `{}` if not a date. */
+export function typedDate(iso: string | undefined): Partial<TypedDate> {
+  if (!isIsoDate(iso)) return {};
+  const [year, month, day] = iso.split('-').map((n) => String(Number(n)));
+  return { year, month, day } as TypedDate;
+}

@@ -1,14 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { isIsoDate } from '../core/school-age.js';
+import { isIsoDate, type TypedDate } from '../core/iso-date.js';
 import { fieldset, type FieldsetOptions } from './form-fields.js';
 
 /** The three fields of a GOV.UK date input, as typed. */
-export interface DateParts {
-  day: string;
-  month: string;
-  year: string;
-}
+export type DateParts = TypedDate;
 export type DatePart = keyof DateParts;
 export const DATE_PARTS: readonly DatePart[] = ['day', 'month', 'year'];
 

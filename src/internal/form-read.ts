@@ -1,4 +1,3 @@
-import { isIsoDate } from '../core/school-age.js';
 import { DATE_PARTS, type DateParts } from './date-input.js';
 
 /*
@@ -10,13 +9,6 @@ import { DATE_PARTS, type DateParts } from './date-input.js';
 /** The parts as typed, from a submitted form. */
 export const readDate = (data: FormData, name: string): DateParts =>
   Object.fromEntries(DATE_PARTS.map((p) => [p, String(data.get(`${name}-${p}`) ?? '').trim()])) as unknown as DateParts;
-
-/** `YYYY-MM-DD` → parts without leading zeros, for re-showing a stored answer. */
-export const isoToParts = (iso: string | undefined): Partial<DateParts> => {
-  if (!isIsoDate(iso)) return {};
-  const [year, month, day] = iso.split('-').map((n) => String(Number(n)));
-  return { year, month, day } as DateParts;
-};
 
 /**
  * An `input` listener for a form with text fields and one exclusive checkbox (GOV.UK "or, I do

@@ -3,7 +3,7 @@ import { msg } from '@lit/localize';
 import { heading } from '../../internal/heading.js';
 import { button, changeLink, summaryList, type SummaryRow } from '../../internal/form-fields.js';
 import { formatIsoDate } from '../../internal/format.js';
-import { isIsoDate } from '../../core/school-age.js';
+import { isIsoDate } from '../../core/iso-date.js';
 import { isObject } from '../../core/is-object.js';
 import { dateValue, getAt, type Answers } from '../../core/referral/answers.js';
 import { ADDRESS_FIELDS, askedFields, askedList, journeyPage, type HideableSection, type JourneyField, type PageId } from '../../core/referral/journey.js';

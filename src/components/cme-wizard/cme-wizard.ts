@@ -8,11 +8,11 @@ import { baseStyles } from '../../internal/styles.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { backLink, button, choice, or, radios, summaryList } from '../../internal/form-fields.js';
 import { checkDate, dateInput, DATE_PARTS } from '../../internal/date-input.js';
-import { exclusive, isoToParts, readDate } from '../../internal/form-read.js';
+import { exclusive, readDate } from '../../internal/form-read.js';
 import { errorSummary, errorTitle, type FieldError } from '../../internal/error-summary.js';
 import { contactList } from '../../internal/contacts.js';
 import { formatIsoDate } from '../../internal/format.js';
-import { isIsoDate } from '../../core/iso-date.js';
+import { isIsoDate, typedDate } from '../../core/iso-date.js';
 import { londonDate } from '../../core/london-date.js';
 import { cmeFlow } from '../../core/wizard/cme-flow.js';
 import { answerLabel, answerProblem, fillBlocks, nextNode, optionsOf, outcomeOf, questionOf, walk, type WalkResult } from '../../core/wizard/engine.js';
@@ -193,7 +193,7 @@ export class CmeWizard extends CmeElement {
         ${q.type === 'date-of-birth'
           ? dateInput({
               ...o,
-              value: isoToParts(stored),
+              value: typedDate(stored),
               errorParts: e?.parts,
               bday: true,
               after: dk ? html`${or()}${choice('checkbox', `${v}-dk`, v, dk, stored === dk.value)}` : nothing,

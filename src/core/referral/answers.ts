@@ -1,5 +1,5 @@
 import { isObject } from '../is-object.js';
-import { isIsoDate } from '../school-age.js';
+import { isIsoDate, type TypedDate } from '../iso-date.js';
 
 /**
  * The answers so far (the draft): what the person has typed, shaped like the referral payload
@@ -9,12 +9,7 @@ import { isIsoDate } from '../school-age.js';
  */
 export type Answers = Record<string, unknown>;
 
-/** A date as typed, part by part. */
-export interface TypedDate {
-  day: string;
-  month: string;
-  year: string;
-}
+export { typedDate, type TypedDate } from '../iso-date.js';
 
 /** Objects and arrays can both be walked by a dotted path (`parents.0.name`). */
 const isNode = (v: unknown): v is Record<string, unknown> => isObject(v) || Array.isArray(v);
@@ -47,13 +42,6 @@ export function dateValue(parts: Partial<TypedDate>): string {
   if (!day && !month && !year) return '';
   const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   return day && month && /^\d{4}$/.test(year) && isIsoDate(iso) ? iso : `${d.year}-${d.month}-${d.day}`;
-}
-
-/** `YYYY-MM-DD` → the parts as a person types them (no leading zeros); `{}` if not a date. */
-export function typedDate(iso: string | undefined): Partial<TypedDate> {
-  if (!isIsoDate(iso)) return {};
-  const [year, month, day] = iso.split('-').map((n) => String(Number(n)));
-  return { year, month, day } as TypedDate;
 }
 
 /** True when a typed date has something in it. */

@@ -4,7 +4,7 @@
  * there is no second decision tree.
  */
 import { parseIsoDate } from '../iso-date.js';
-import { isIsoDate } from '../school-age.js';
+import { isIsoDate } from '../iso-date.js';
 import { cmeFlow } from './cme-flow.js';
 import { walk } from './engine.js';
 import type { Answers } from './types.js';
