@@ -3,7 +3,8 @@
 //   1. build every demo page (vite.demo.config.ts) into .tmp/demo-dist/
 //   2. serve it on 127.0.0.1 with /api proxied to a real relay (test/support/relay.mjs, own DATA_DIR)
 //   3. axe on every page at 320 px and desktop width (+ the wizard's and the referral form's
-//      error states on index.html); no horizontal scroll at 320 px
+//      error states on index.html); no horizontal scroll at 320 px; the referral form when its
+//      lazy check cannot be fetched once (it says so, then checks on the next press)
 //   4. a keyboard-only run on index.html: definition → helpline → wizard (to `cme`) → referral
 //   5. Lighthouse 12 (mobile), 3 runs of index.html: a11y 100, best practices 100, SEO ≥ 90,
 //      performance median ≥ 90, CLS ≤ 0.01
@@ -205,6 +206,55 @@ try {
         });
       }
       await page?.close();
+    }
+  }
+
+  // ── 3b. the form's check cannot load (the connection drops before the first Continue) ────────
+  console.log('\n  The referral form when the code that checks its answers cannot be fetched:');
+  {
+    const { page, errors } = await open('demo/referral.html', 1280);
+    let blocked = 0;
+    await page.setRequestInterception(true);
+    page.on('request', (r) => {
+      // The first fetch of the lazy check's entry chunk fails, as on a dropped connection.
+      if (/\/(chunks|assets)\/later-[\w-]+\.js$/.test(new URL(r.url()).pathname) && blocked === 0) {
+        blocked += 1;
+        void r.abort('internetdisconnected');
+      } else void r.continue();
+    });
+    /** Presses Continue and returns the error summary's text once it differs from `before`. */
+    const summaryAfterContinue = (before) =>
+      page.evaluate(async (before) => {
+        const el = document.querySelector('cme-referral-form');
+        [...el.shadowRoot.querySelectorAll('button')].find((b) => /^\s*continue\s*$/i.test(b.textContent)).click();
+        for (let i = 0; i < 50; i++) {
+          await el.updateComplete;
+          await new Promise((r) => setTimeout(r, 100));
+          const text = el.shadowRoot.querySelector('.error-summary')?.textContent.replace(/\s+/g, ' ').trim() ?? '';
+          if (text && text !== before) return { text, focused: el.shadowRoot.activeElement?.className ?? '' };
+        }
+        return { text: '', focused: '' };
+      }, before);
+    try {
+      let first = '';
+      await check('referral: Continue without the check says the service cannot be reached, in the error summary', async () => {
+        const r = await summaryAfterContinue('');
+        if (blocked !== 1) throw new Error(`the check's chunk was not requested (${blocked})`);
+        if (!/could not reach the referral service/.test(r.text) || !/answers are still here/.test(r.text)) throw new Error(`summary: "${r.text}"`);
+        if (!r.focused.includes('error-summary')) throw new Error(`focus on "${r.focused}", not the error summary`);
+        first = r.text;
+        const v = await axe(page);
+        if (v.length) throw new Error(`${v.length} violation(s)${describe(v)}`);
+        return 'said so, focused, no axe violations';
+      });
+      await check('referral: the next Continue fetches the check again and checks the page', async () => {
+        const r = await summaryAfterContinue(first);
+        if (!/Select yes if the child is at immediate risk of harm/.test(r.text)) throw new Error(`summary: "${r.text}"`);
+        if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+        return 'the page’s own error shown';
+      });
+    } finally {
+      await page.close();
     }
   }
 

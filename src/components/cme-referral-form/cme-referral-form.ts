@@ -27,7 +27,7 @@ import { renderPage } from './page-form.js';
 import { checkPage } from './page-check.js';
 import { changeLinkId, renderCheckAnswers } from './check-answers.js';
 import { loadLater, ReferralController } from './referral-controller.js';
-import { restoredNotice, sent } from './views.js';
+import { restoredNotice, sent, unreachable } from './views.js';
 import { check, type FormSettings } from './form-config.js';
 import { ConfigController } from '../../internal/config/controller.js';
 import { DEFAULT_PROFILE } from '../../core/profile.js';
@@ -290,7 +290,8 @@ export class CmeReferralForm extends CmeElement {
   private readonly input = (e: Event): void => {
     const t = e.target as HTMLInputElement;
     if (!t.name) return;
-    void loadLater();
+    // Ahead of the first Continue; a failed load is tried again then.
+    loadLater().catch(() => undefined);
     readInput(this.draft, t);
     // Choices can show or hide other questions.
     this.changed(t.type === 'radio' || t.type === 'checkbox');
@@ -343,7 +344,8 @@ export class CmeReferralForm extends CmeElement {
   /** The errors of the page shown (and the date parts at fault, for the outlines). */
   private async check(p: JourneyPage): Promise<ReferralError[]> {
     const names = [...(this.renderRoot.querySelector('form')?.elements ?? [])].map((e) => (e as HTMLInputElement).name);
-    const r = checkPage(await loadLater(), this.draft, this.offSections(), p, names);
+    // Its code did not load (the connection dropped): say so; the next press tries again.
+    const r = (await loadLater().then((later) => checkPage(later, this.draft, this.offSections(), p, names), () => undefined)) ?? { faults: {}, errors: [unreachable()] };
     this.faults = r.faults;
     return r.errors;
   }

@@ -5,11 +5,16 @@ import { isPageId, type PageId } from '../../core/referral/journey.js';
 import type { ProblemItem, SendOptions } from './send.js';
 
 /**
- * The schema (zod/mini, ~11 KB gz) and sending load on first use, in one chunk (later.ts), not
- * with the page: the form asks for it on the first answer.
+ * The schema (zod/mini) and sending, about 12.5 KB gz, load on first use (later.ts), not with the
+ * page: the form asks for them on the first answer. A load that failed (the connection dropped)
+ * is forgotten, so the next answer or press of the button tries again.
  */
 let later: Promise<typeof import('./later.js')> | undefined;
-export const loadLater = () => (later ??= import('./later.js'));
+export const loadLater = () =>
+  (later ??= import('./later.js').catch((error: unknown) => {
+    later = undefined;
+    throw error;
+  }));
 
 /** Why a referral was not sent this time (the answers are kept). */
 export type Failure = { kind: 'offline' | 'network' } | { kind: 'busy'; retryAfter: number } | { kind: 'refused'; status: number };

@@ -6,6 +6,7 @@ import { contactList } from '../../internal/contacts.js';
 import { telHref } from '../../internal/format.js';
 import type { Contact, FormSettings } from './form-config.js';
 import type { Failure } from './referral-controller.js';
+import type { ReferralError } from '../../core/referral/schema.js';
 import { pageTitle } from './text.js';
 
 /*
@@ -41,7 +42,8 @@ export interface DeclarationContext {
   retry(): void;
 }
 
-function why(f: Failure): string {
+/** Why a referral (or the code that checks it) did not get through, in words. */
+export function why(f: Failure): string {
   return f.kind === 'offline'
     ? msg('Your device is offline. Check your internet connection.')
     : f.kind === 'busy'
@@ -50,6 +52,15 @@ function why(f: Failure): string {
         ? msg(str`The referral service did not accept the referral (error ${f.status}).`)
         : msg('We could not reach the referral service. It may be down for a short time.');
 }
+
+/**
+ * A problem with no field, for the error summary (its link goes to the page heading): the code
+ * that checks the answers could not be fetched. Nothing typed is lost.
+ */
+export const unreachable = (): ReferralError => ({
+  path: '',
+  message: `${why({ kind: navigator.onLine ? 'network' : 'offline' })} ${msg('Your answers are still here.')}`,
+});
 
 /** Above the declaration's questions: the "not sent yet" notice (after a failure) and the privacy notice. */
 export function declaration(c: DeclarationContext): TemplateResult {
