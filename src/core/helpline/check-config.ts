@@ -7,6 +7,7 @@
  * their answers equal.
  */
 import { BANK_HOLIDAY_DIVISIONS, type BankHolidayDivision } from './bank-holidays.js';
+import { isObject } from '../is-object.js';
 import { DEFAULT_PROFILE } from '../profile.js';
 import { WEEKDAYS, isIsoDate, isValidTimeZone, parseRange, type Weekday } from './zoned-time.js';
 
@@ -62,7 +63,6 @@ export interface HelplineConfigError {
 export type HelplineConfigResult = { ok: true; value: HelplineConfig } | { ok: false; errors: HelplineConfigError[] };
 
 type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Same contract as `parseHelplineConfig` in `config.ts`, without zod: missing fields take the

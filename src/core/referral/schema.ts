@@ -10,6 +10,7 @@
  */
 import { msg, str } from '@lit/localize';
 import * as z from 'zod/mini';
+import { isObject } from '../is-object.js';
 import { londonDate } from '../london-date.js';
 import { isRealDate, normaliseEmail, normalisePhone, normalisePostcode, normaliseUpn, upnCheckLetterOk } from './rules.js';
 
@@ -141,7 +142,6 @@ const email = (required?: M) =>
   formatted(LIMITS.email, normaliseEmail, () => msg('Enter an email address in the correct format, like name@example.com'), required);
 
 const present = (v: unknown): boolean => v !== undefined && v !== null && v !== '';
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Optional answers left blank ('') are dropped, so the payload only carries what was given. */
 function dropEmpty<T>(value: T): T {

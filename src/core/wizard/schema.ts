@@ -2,11 +2,79 @@
  * zod/mini schemas for flows and content overrides, and the parse functions a component uses on
  * editor-supplied config. Kept apart from the engine so a page that only shows the default flow
  * need not load zod (import it lazily when config carries `flow` or `content`).
+ *
+ * Built from the zod pieces the referral schema already uses, with `z.check`: no `union`,
+ * `discriminatedUnion`, `record` or `refine`. zod is one module, so whatever any schema uses
+ * ships in the referral check that every referral form loads; those four would add about
+ * 1.5 KB gzipped to it for the few councils that write their own flow (docs/architecture.md,
+ * "Budgets"). `oneOf` and `recordOf` below do their work and keep their error paths.
  */
 import * as z from 'zod/mini';
+import { isObject } from '../is-object.js';
 import { applyContent, type ContentOverrides } from './content.js';
 import type { Flow, FlowError } from './types.js';
 import { validateFlow } from './validate.js';
+
+/** Why a value has no schema that fits: a message (at `path` below it), or "not an object". */
+type Refusal = { message: string; path?: string[] } | { expected: 'object' };
+
+/** A nested parse's issues as this value's, `at` before their paths (a parsed issue is a raw one with its message set). */
+const lift = (issues: readonly z.core.$ZodIssue[], at: PropertyKey[] = []) => issues.map((i) => ({ ...i, path: [...at, ...i.path] }) as z.core.$ZodRawIssue);
+
+const mustBe = (values: readonly unknown[]) => `must be ${values.map((v) => JSON.stringify(v)).join(' or ')}`;
+
+/**
+ * A value checked by the schema `pick` chooses for it (by its type, or by an object's "type" or
+ * "kind"), or refused as `pick` says: zod's `union` and `discriminatedUnion`. The chosen
+ * schema's errors keep their paths, below this value's.
+ */
+function oneOf(pick: (v: unknown) => z.ZodMiniType | Refusal) {
+  return z.unknown().check(
+    z.check((p) => {
+      const chosen = pick(p.value);
+      if ('expected' in chosen) p.issues.push({ code: 'invalid_type', expected: chosen.expected, input: p.value, path: [] });
+      else if ('message' in chosen) p.issues.push({ code: 'custom', input: p.value, path: chosen.path ?? [], message: chosen.message });
+      else {
+        const r = chosen.safeParse(p.value, { reportInput: true });
+        if (r.success) p.value = r.data;
+        else p.issues.push(...lift(r.error.issues));
+      }
+    }),
+  );
+}
+
+/** The branch an object's `key` names, as zod's `discriminatedUnion` picks it. */
+const byTag = (v: unknown, key: string, branches: Record<string, z.ZodMiniType>): z.ZodMiniType | Refusal => {
+  if (!isObject(v)) return { expected: 'object' };
+  const tag = v[key];
+  return typeof tag === 'string' && Object.hasOwn(branches, tag) ? branches[tag]! : { path: [key], message: mustBe(Object.keys(branches)) };
+};
+
+/**
+ * An object whose keys pass `key` and whose values pass `value`: zod's `record`. A key named
+ * `__proto__` (which `JSON.parse` can make) is dropped, as zod drops it.
+ */
+function recordOf(key: z.ZodMiniType, value: z.ZodMiniType) {
+  return z.unknown().check(
+    z.check((p) => {
+      const input = p.value;
+      if (!isObject(input)) return void p.issues.push({ code: 'invalid_type', expected: 'record', input, path: [] });
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(input)) {
+        if (k === '__proto__') continue;
+        const keyCheck = key.safeParse(k);
+        if (!keyCheck.success) {
+          p.issues.push({ code: 'custom', input: k, path: [k], message: keyCheck.error.issues[0]!.message });
+          continue;
+        }
+        const r = value.safeParse(input[k], { reportInput: true });
+        if (r.success) out[k] = r.data;
+        else p.issues.push(...lift(r.error.issues, [k]));
+      }
+      p.value = out;
+    }),
+  );
+}
 
 const text = z.string().check(z.minLength(1, { error: 'must not be empty' }));
 const id = z.string().check(z.regex(/^[A-Za-z0-9_-]+$/, { error: 'must be letters, digits, "-" or "_" (no spaces)' }));
@@ -15,27 +83,34 @@ const href = z.string().check(
 );
 const nonEmpty = <T extends z.ZodMiniType>(t: T) => z.array(t).check(z.minLength(1, { error: 'must not be empty' }));
 
-const block = z.union(
-  [
-    text,
-    z.discriminatedUnion('type', [
-      z.strictObject({ type: z.literal('list'), items: nonEmpty(text) }),
-      z.strictObject({ type: z.literal('link'), text, href }),
-    ]),
-  ],
-  { error: 'must be text (a paragraph), a list {"type": "list", …} or a link {"type": "link", …}' },
+const blocks = {
+  list: z.strictObject({ type: z.literal('list'), items: nonEmpty(text) }),
+  link: z.strictObject({ type: z.literal('link'), text, href }),
+};
+/** A paragraph (text), or an object whose "type" says what it is. */
+const block = oneOf((v) =>
+  typeof v === 'string'
+    ? text
+    : isObject(v)
+      ? byTag(v, 'type', blocks)
+      : { message: 'must be text (a paragraph), a list {"type": "list", …} or a link {"type": "link", …}' },
 );
 const option = z.strictObject({ value: text, label: text, hint: z.optional(text) });
 const csa = z.enum(['under', 'compulsory', 'over']);
 /** Exactly one of two optional keys (zod/mini has no "oneOf keys"; a union would blur the errors). */
-const oneOf = (a: string, b: string) =>
-  z.refine((o) => (a in (o as object)) !== (b in (o as object)), { error: `needs exactly one of "${a}" and "${b}"` });
+const exactlyOne = (a: string, b: string) =>
+  z.check<Record<string, unknown>>((p) => {
+    if ((a in p.value) === (b in p.value)) p.issues.push({ code: 'custom', input: p.value, path: [], message: `needs exactly one of "${a}" and "${b}"` });
+  });
 const condition = z
-  .strictObject({ answer: z.optional(z.union([text, nonEmpty(text)], { error: 'must be an answer value or a list of them' })), csa: z.optional(z.union([csa, nonEmpty(csa)])) })
-  .check(oneOf('answer', 'csa'));
+  .strictObject({
+    answer: z.optional(oneOf((v) => (typeof v === 'string' ? text : Array.isArray(v) ? nonEmpty(text) : { message: 'must be an answer value or a list of them' }))),
+    csa: z.optional(oneOf((v) => (Array.isArray(v) ? nonEmpty(csa) : csa))),
+  })
+  .check(exactlyOne('answer', 'csa'));
 const route = z
   .strictObject({ when: z.optional(condition), otherwise: z.optional(z.literal(true)), next: id })
-  .check(oneOf('when', 'otherwise'));
+  .check(exactlyOne('when', 'otherwise'));
 const contact = z.strictObject({
   name: text,
   phone: z.optional(text),
@@ -43,10 +118,11 @@ const contact = z.strictObject({
   href: z.optional(href),
   note: z.optional(text),
 });
-const action = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('referral'), label: text }),
-  z.strictObject({ kind: z.literal('link'), label: text, href }),
-]);
+const actions = {
+  referral: z.strictObject({ kind: z.literal('referral'), label: text }),
+  link: z.strictObject({ kind: z.literal('link'), label: text, href }),
+};
+const action = oneOf((v) => byTag(v, 'kind', actions));
 
 /** The shape of a {@link Flow} (graph rules are checked by `validateFlow`). */
 // Cast: `route` and `condition` are one object with exactly-one-of checks, typed as the `Route` union.
@@ -78,12 +154,12 @@ export const flowSchema = z.strictObject({
 }) as unknown as z.ZodMiniType<Flow>;
 
 /** The shape of {@link ContentOverrides}. */
-export const contentSchema = z.record(
+export const contentSchema = recordOf(
   id,
   z.strictObject({
     title: z.optional(text),
     hint: z.optional(text),
-    options: z.optional(z.record(text, z.strictObject({ label: z.optional(text), hint: z.optional(text) }))),
+    options: z.optional(recordOf(text, z.strictObject({ label: z.optional(text), hint: z.optional(text) }))),
     dontKnow: z.optional(text),
     body: z.optional(z.array(block)),
     nextSteps: z.optional(z.array(block)),
@@ -94,27 +170,19 @@ export const contentSchema = z.record(
 
 const NAMES: Record<string, string> = { string: 'text', array: 'a list', object: 'an object', record: 'an object', boolean: 'true or false', number: 'a number' };
 
-/** Turns zod issues into `{path, message}` in plain English, diving into the union branch that fits best. */
+/** Turns zod issues into `{path, message}` in plain English. */
 function explain(issues: readonly z.core.$ZodIssue[], prefix: (string | number)[] = []): FlowError[] {
   return issues.flatMap((i): FlowError[] => {
     const at = [...prefix, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
     const path = at.join('.');
     const custom = i.message && i.message !== 'Invalid input' ? i.message : null;
     switch (i.code) {
-      case 'invalid_union': {
-        // A wrong discriminator ("type", "kind"): name the allowed values.
-        const options = (i as { options?: unknown[] }).options;
-        if (options?.length) return [{ path, message: `must be ${options.map((v) => JSON.stringify(v)).join(' or ')}` }];
-        // Text or object: the branch whose errors are not "wrong type at the top" is the one meant.
-        const close = i.errors.filter((b) => !b.some((e) => e.path.length === 0 && e.code === 'invalid_type'));
-        return close.length === 1 ? explain(close[0]!, at) : [{ path, message: custom ?? 'is not valid' }];
-      }
       case 'unrecognized_keys':
         return i.keys.map((k) => ({ path: [...at, k].join('.'), message: 'is not a recognised field (check the spelling)' }));
       case 'invalid_type':
         return [{ path, message: i.input === undefined ? 'is required' : `must be ${NAMES[i.expected] ?? i.expected}` }];
       case 'invalid_value':
-        return [{ path, message: `must be ${i.values.map((v) => JSON.stringify(v)).join(' or ')}` }];
+        return [{ path, message: mustBe(i.values) }];
       default:
         return [{ path, message: custom ?? 'is not valid' }];
     }

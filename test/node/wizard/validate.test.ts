@@ -160,6 +160,40 @@ describe('schema errors (parseFlow)', () => {
       /must start with https/,
     );
   });
+  // union, discriminatedUnion and record are written with z.check (src/core/wizard/schema.ts):
+  // each branch's errors keep their paths, and a value no branch fits says what would.
+  it('a block is text, a list or a link; anything else says so', () => {
+    const body = (value: unknown) => parse((f) => ((f['outcomes'] as Record<string, unknown>[])[0]!['body'] = [value]));
+    for (const v of [5, null, ['a']]) has(body(v), 'outcomes.0.body.0', /must be text \(a paragraph\), a list/);
+    has(body(''), 'outcomes.0.body.0', 'must not be empty');
+    has(body({ items: ['a'] }), 'outcomes.0.body.0.type', 'must be "list" or "link"');
+    has(body({ type: 'para', text: 'x' }), 'outcomes.0.body.0.type', 'must be "list" or "link"');
+    has(body({ type: 'list', items: ['a'], text: 'x' }), 'outcomes.0.body.0.text', /not a recognised field/);
+    has(body({ type: 'link', text: 'x' }), 'outcomes.0.body.0.href', 'is required');
+  });
+  it('an action is chosen by its kind', () => {
+    const actions = (value: unknown) => parse((f) => ((f['outcomes'] as Record<string, unknown>[])[0]!['actions'] = [value]));
+    has(actions(5), 'outcomes.0.actions.0', 'must be an object');
+    has(actions({ label: 'x' }), 'outcomes.0.actions.0.kind', 'must be "referral" or "link"');
+    has(actions({ kind: 'link', label: 'x' }), 'outcomes.0.actions.0.href', 'is required');
+    has(actions({ kind: 'referral', label: 'x', href: '/a' }), 'outcomes.0.actions.0.href', /not a recognised field/);
+  });
+  it('a condition answer is a value or a list of them; csa likewise', () => {
+    const when = (value: unknown) => parse((f) => ((q(f, 0)['routes'] as Record<string, unknown>[])[0]!['when'] = value));
+    has(when({ answer: 5 }), 'questions.0.routes.0.when.answer', 'must be an answer value or a list of them');
+    has(when({ answer: ['yes', ''] }), 'questions.0.routes.0.when.answer.1', 'must not be empty');
+    has(when({ answer: [] }), 'questions.0.routes.0.when.answer', 'must not be empty');
+    has(when({ csa: 'old' }), 'questions.0.routes.0.when.csa', 'must be "under" or "compulsory" or "over"');
+    has(when({ csa: ['under', 'old'] }), 'questions.0.routes.0.when.csa.1', 'must be "under" or "compulsory" or "over"');
+    has(when({ answer: 'yes', csa: 'under' }), 'questions.0.routes.0.when', 'needs exactly one of "answer" and "csa"');
+  });
+  it('parsed blocks, actions and conditions come out as they went in', () => {
+    const flow = smallFlow();
+    flow.outcomes[0]!.body = ['p', { type: 'list', items: ['a', 'b'] }, { type: 'link', text: 'x', href: '/a' }];
+    flow.outcomes[0]!.actions = [{ kind: 'referral', label: 'Refer' }, { kind: 'link', label: 'L', href: 'https://example.org' }];
+    flow.questions[0]!.routes[0] = { when: { answer: ['yes'] }, next: 'b' };
+    assert.deepEqual(parseFlow(JSON.parse(JSON.stringify(flow))), { ok: true, value: flow });
+  });
   it('graph errors come through parseFlow too', () => {
     has(parse((f) => (((q(f, 1)['routes'] as Record<string, unknown>[])[1]!)['next'] = 'foo')), 'questions.1.routes.1.next', 'unknown id "foo"');
   });
@@ -197,6 +231,19 @@ describe('content overrides', () => {
     has(e2, 'content.nope', 'unknown question or outcome id "nope"');
     has(e2, 'content.cme.hint', /an outcome has no "hint"/);
     has(e2, 'content.registered.options.maybe', 'question "registered" has no option "maybe"');
+  });
+  it('content keys are checked as ids (and option values as text); a __proto__ key is dropped', () => {
+    const errors = (input: unknown) => {
+      const r = parseContent(input, cmeFlow());
+      return r.ok ? [] : r.errors;
+    };
+    has(errors([]), 'content', 'must be an object');
+    has(errors({ 'b b': { title: 'x' } }), 'content.b b', /letters, digits/);
+    has(errors({ registered: { options: { '': { label: 'x' } } } }), 'content.registered.options.', 'must not be empty');
+    has(errors({ registered: { options: { yes: { labl: 'x' } } } }), 'content.registered.options.yes.labl', /not a recognised field/);
+    const r = parseContent(JSON.parse('{"__proto__": {"title": "x"}, "cme": {"title": "T"}}'), cmeFlow());
+    assert.ok(r.ok && r.value.outcomes.find((o) => o.id === 'cme')!.title === 'T');
+    assert.equal(Object.getPrototypeOf({}).title, undefined);
   });
   it('loadFlow prefixes paths with flow. or content.', () => {
     const bad = loadFlow({ flow: { ...smallFlow(), start: 'zzz' } }, cmeFlow());
