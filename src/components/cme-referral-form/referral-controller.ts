@@ -5,9 +5,10 @@ import { isPageId, type PageId } from '../../core/referral/journey.js';
 import type { ProblemItem, SendOptions } from './send.js';
 
 /**
- * The schema (zod/mini) and sending, about 12.5 KB gz, load on first use (later.ts), not with the
+ * The schema (zod/mini) and sending, about 11 KB gz, load on first use (later.ts), not with the
  * page: the form asks for them on the first answer. A load that failed (the connection dropped)
- * is forgotten, so the next answer or press of the button tries again.
+ * is forgotten, so the next answer or press of the button tries again. A browser that still
+ * keeps failed module fetches (Firefox ESR) fails again without fetching (README, "Never lose what someone typed").
  */
 let later: Promise<typeof import('./later.js')> | undefined;
 export const loadLater = () =>
