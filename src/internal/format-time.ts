@@ -30,4 +30,3 @@ export function weekdayName(day: string): string {
 export function formatList(items: string[]): string {
   return new Intl.ListFormat(activeLocale(), { type: 'conjunction' }).format(items);
 }
-

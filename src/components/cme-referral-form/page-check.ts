@@ -1,6 +1,7 @@
 import { checkDate } from '../../internal/date-input.js';
 import { isObject } from '../../core/is-object.js';
-import { dateValue, getAt, type Answers, type TypedDate } from '../../core/referral/answers.js';
+import type { TypedDate } from '../../core/iso-date.js';
+import { dateValue, getAt, type Answers } from '../../core/referral/answers.js';
 import { pruneAnswers, type HideableSection, type JourneyPage } from '../../core/referral/journey.js';
 import type { ReferralError } from '../../core/referral/schema.js';
 import { labelOf } from './text.js';

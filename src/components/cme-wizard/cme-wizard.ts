@@ -164,7 +164,7 @@ export class CmeWizard extends CmeElement {
     const f = c.state === 'loading' || c.errorView ? undefined : c.value();
     this.flow = f && 'questions' in f ? f : undefined;
     if (!this.flow) return;
-    const w = (this.w = walk(this.flow, this.answers, londonDate(new Date())));
+    const w = (this.w = walk(this.flow, this.answers, londonDate()));
     const v = this.view;
     this.shown = v[0] === ':' ? (w.outcome ? v : w.current!) : w.path.includes(v) ? v : (w.current ?? CHECK);
   }
@@ -237,7 +237,7 @@ export class CmeWizard extends CmeElement {
   private submit(e: SubmitEvent, q: Question): void {
     e.preventDefault();
     const f = this.flow!;
-    const today = londonDate(new Date());
+    const today = londonDate();
     const data = new FormData(e.target as HTMLFormElement);
     let value = String(data.get(q.id) ?? '');
     let text: string | undefined;

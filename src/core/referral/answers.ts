@@ -9,8 +9,6 @@ import { isIsoDate, type TypedDate } from '../iso-date.js';
  */
 export type Answers = Record<string, unknown>;
 
-export { typedDate, type TypedDate } from '../iso-date.js';
-
 /** Objects and arrays can both be walked by a dotted path (`parents.0.name`). */
 const isNode = (v: unknown): v is Record<string, unknown> => isObject(v) || Array.isArray(v);
 const isTypedDate = (v: unknown): v is Partial<TypedDate> => isObject(v) && 'year' in v;

@@ -4,7 +4,8 @@
  * `applyPrefill()`. Neither component imports the other.
  */
 import type { CaseFacts } from '../wizard/classify.js';
-import { getAt, hasDate, setAt, typedDate, type Answers } from './answers.js';
+import { typedDate } from '../iso-date.js';
+import { getAt, hasDate, setAt, type Answers } from './answers.js';
 
 /**
  * What the wizard hands to the referral form: the answers on the path that led to the outcome,

@@ -3,8 +3,7 @@
  * The facts are mapped to answers and the same flow data that `<cme-wizard>` renders is walked:
  * there is no second decision tree.
  */
-import { parseIsoDate } from '../iso-date.js';
-import { isIsoDate } from '../iso-date.js';
+import { isIsoDate, parseIsoDate } from '../iso-date.js';
 import { cmeFlow } from './cme-flow.js';
 import { walk } from './engine.js';
 import type { Answers } from './types.js';

@@ -2,7 +2,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyPrefill, PREFILL_PATHS, type WizardPrefill } from '../../../src/core/referral/handoff.js';
-import { dateValue, getAt, toPayload, typedDate, type Answers } from '../../../src/core/referral/answers.js';
+import { typedDate } from '../../../src/core/iso-date.js';
+import { dateValue, getAt, toPayload, type Answers } from '../../../src/core/referral/answers.js';
 import { pageOfPath } from '../../../src/core/referral/journey.js';
 import { PROVISIONS, YES_NO_UNKNOWN } from '../../../src/core/referral/schema.js';
 
